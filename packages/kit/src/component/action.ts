@@ -1,0 +1,37 @@
+import type { RuntimeSelf } from '../messages/emitter';
+import { OihMessage, readInput } from '../messages/message';
+import { Transformer, TransformSettings } from '../transform/transformer';
+import { ComponentContext, Config, createContext, finishWithError } from './context';
+import type { ProcessFunction } from './trigger';
+
+export interface ActionContext<Cfg extends Config> extends ComponentContext<Cfg> {
+  /** The incoming message as `{metadata, data}`, whichever runtime delivered it. */
+  input: OihMessage<Record<string, unknown>>;
+  /** The action's built-in mapping, or the flow's custom one, or none. */
+  transformer: Transformer;
+}
+
+export interface ActionSpec<Cfg extends Config> {
+  name: string;
+  /** Built-in JSONata mapping applied to the input (e.g. OIH Person → provider record). */
+  mapping?: string;
+  run(ctx: ActionContext<Cfg>): Promise<void>;
+}
+
+/** Declares an action; the kit reads the input, compiles mappings first and handles errors and rebounds. */
+export function defineAction<Cfg extends Config>(spec: ActionSpec<Cfg>): { process: ProcessFunction; spec: typeof spec } {
+  async function processAction(this: RuntimeSelf, msg: unknown, cfg: Config): Promise<void> {
+    const ctx = createContext(this, (cfg ?? {}) as Cfg, spec.name);
+    try {
+      await runAction(spec, ctx, msg);
+    } catch (error) {
+      await finishWithError(ctx as ComponentContext<Config>, error);
+    }
+  }
+  return { process: processAction, spec };
+}
+
+export async function runAction<Cfg extends Config>(spec: ActionSpec<Cfg>, ctx: ComponentContext<Cfg>, msg: unknown): Promise<void> {
+  const transformer = new Transformer(spec.mapping, ctx.cfg as TransformSettings);
+  await spec.run({ ...ctx, input: readInput(msg), transformer });
+}

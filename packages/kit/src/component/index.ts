@@ -1,0 +1,4 @@
+export * from './context';
+export * from './settings';
+export * from './trigger';
+export * from './action';

@@ -1,0 +1,51 @@
+import { ConfigurationError } from '../errors';
+import type { PollingSettings } from '../polling/engine';
+import { readTimeField } from '../polling/snapshot';
+import type { Config } from './context';
+
+/** Reads a boolean field the way the platforms send them (true, "true", "on"). */
+export function readBoolean(cfg: Config, field: string, fallback = false): boolean {
+  const value = cfg[field];
+  if (value === undefined || value === null || value === '') return fallback;
+  if (typeof value === 'boolean') return value;
+  const text = String(value).toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(text)) return true;
+  if (['false', '0', 'no', 'off'].includes(text)) return false;
+  throw new ConfigurationError(field, `"${String(value)}" is not a yes/no value`);
+}
+
+export function readInteger(cfg: Config, field: string, options: { min: number; max: number; fallback: number }): number {
+  const value = cfg[field];
+  if (value === undefined || value === null || value === '') return options.fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < options.min || n > options.max) {
+    throw new ConfigurationError(field, `must be a whole number from ${options.min} to ${options.max}, got "${String(value)}"`);
+  }
+  return n;
+}
+
+export function readString(cfg: Config, field: string): string | undefined {
+  const value = cfg[field];
+  if (value === undefined || value === null) return undefined;
+  const text = String(value).trim();
+  return text === '' ? undefined : text;
+}
+
+export function requireString(cfg: Config, field: string, what = 'is required'): string {
+  const value = readString(cfg, field);
+  if (value === undefined) throw new ConfigurationError(field, what);
+  return value;
+}
+
+/** The standard polling fields: startTime, endTime, pageSize, singlePagePerInterval. */
+export function readPollingSettings(cfg: Config, pageSize: { fallback: number; max: number }): PollingSettings {
+  const startTime = readTimeField(cfg, 'startTime') ?? 0;
+  const endTime = readTimeField(cfg, 'endTime');
+  if (endTime !== undefined && endTime < startTime) throw new ConfigurationError('endTime', 'must not be before startTime');
+  return {
+    startTime,
+    endTime,
+    pageSize: readInteger(cfg, 'pageSize', { min: 1, max: pageSize.max, fallback: pageSize.fallback }),
+    singlePagePerInterval: readBoolean(cfg, 'singlePagePerInterval', false),
+  };
+}

@@ -1,0 +1,64 @@
+import { oihMessage } from '../messages/message';
+import type { RuntimeSelf } from '../messages/emitter';
+import { PollingResult, PollingSource, runPolling } from '../polling/engine';
+import { Transformer, TransformSettings } from '../transform/transformer';
+import { ComponentContext, Config, createContext, finishWithError } from './context';
+import { readPollingSettings } from './settings';
+
+export interface PollingTriggerSpec<Cfg extends Config, Raw> {
+  /** The trigger id in component.json. */
+  name: string;
+  /** `metadata.applicationUid` of every message (overridable by `cfg.applicationUid`). */
+  applicationUid: string;
+  /** Builds the provider source for this run: the place for validation and lookups. */
+  source(ctx: ComponentContext<Cfg>): Promise<PollingSource<Raw>> | PollingSource<Raw>;
+  cursor(raw: Raw): number | undefined;
+  id(raw: Raw): string;
+  isDeleted?(raw: Raw): boolean;
+  /** Built-in JSONata mapping from the raw record to the emitted data. */
+  mapping?: string;
+  pageSize: { fallback: number; max: number };
+  granularityMs?: number;
+}
+
+/** The `process` sailor and ferryman call: `(msg, cfg, snapshot, headers?, tokenData?)`. */
+export type ProcessFunction = (this: RuntimeSelf, msg: unknown, cfg: Config, snapshot?: unknown, ...rest: unknown[]) => Promise<void>;
+
+/** Declares a polling trigger; the kit does the paging, cursor, snapshot, mapping and errors. */
+export function definePollingTrigger<Cfg extends Config, Raw>(spec: PollingTriggerSpec<Cfg, Raw>): { process: ProcessFunction; spec: typeof spec } {
+  async function processTrigger(this: RuntimeSelf, _msg: unknown, cfg: Config, snapshot?: unknown): Promise<void> {
+    const ctx = createContext(this, (cfg ?? {}) as Cfg, spec.name);
+    try {
+      await pollOnce(spec, ctx, snapshot);
+    } catch (error) {
+      await finishWithError(ctx as ComponentContext<Config>, error);
+    }
+  }
+  return { process: processTrigger, spec };
+}
+
+/** One run of a trigger with a prepared context (used by the runtime entry and the local runner). */
+export async function pollOnce<Cfg extends Config, Raw>(
+  spec: PollingTriggerSpec<Cfg, Raw>,
+  ctx: ComponentContext<Cfg>,
+  snapshot: unknown,
+): Promise<PollingResult> {
+  const settings = readPollingSettings(ctx.cfg, spec.pageSize);
+  const transformer = new Transformer(spec.mapping, ctx.cfg as TransformSettings);
+  const applicationUid = typeof ctx.cfg.applicationUid === 'string' && ctx.cfg.applicationUid ? ctx.cfg.applicationUid : spec.applicationUid;
+  const source = await spec.source(ctx);
+  return runPolling({
+    source,
+    settings,
+    snapshot,
+    cursor: spec.cursor,
+    id: spec.id,
+    isDeleted: spec.isDeleted,
+    applicationUid,
+    granularityMs: spec.granularityMs,
+    log: ctx.log,
+    toMessage: (raw) => transformer.apply(oihMessage(raw, { recordUid: spec.id(raw), applicationUid })),
+    emitData: (message) => ctx.emitter.data(message),
+    emitSnapshot: (s) => ctx.emitter.snapshot(s),
+  });
+}

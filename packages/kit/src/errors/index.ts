@@ -1,0 +1,6 @@
+export { ConnectorError, ConnectorErrorDetails } from './ConnectorError';
+export { ConfigurationError } from './ConfigurationError';
+export { AuthenticationError } from './AuthenticationError';
+export { RateLimitError } from './RateLimitError';
+export { TransientError } from './TransientError';
+export { ProviderError } from './ProviderError';

@@ -1,0 +1,6 @@
+export * from './types';
+export * from './auth';
+export * from './oauth2';
+export { HttpClient, HttpClientOptions, defaultErrorInfo } from './client';
+export { Throttle, RateWindow, sharedThrottle, resetSharedThrottles } from './throttle';
+export { retryAfterMs, parseHttpDate, backoffMs } from './retryTiming';

@@ -1,0 +1,92 @@
+import { now, timing } from '../util/timing';
+
+/** At most `limit` requests in any `intervalMs` window. */
+export interface RateWindow {
+  limit: number;
+  intervalMs: number;
+}
+
+/**
+ * Proactive client-side throttle: a sliding log of request start times checked against every
+ * window (e.g. 1/second and 30/minute). Callers are served in order. It spends the budget fully:
+ * a request waits only as long as the tightest window requires, plus a small margin for clock skew
+ * between us and the provider.
+ */
+export class Throttle {
+  private readonly starts: number[] = [];
+  private queue: Promise<void> = Promise.resolve();
+  private blockedUntil = 0;
+  /** Total milliseconds callers have waited here. */
+  waitedMs = 0;
+
+  constructor(
+    readonly windows: RateWindow[],
+    private readonly marginMs = 25,
+  ) {}
+
+  /** Resolves when a request may start; records that start. */
+  acquire(): Promise<number> {
+    const turn = this.queue.then(() => this.waitForSlot());
+    this.queue = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    return turn;
+  }
+
+  /** After a 429, nobody sharing this throttle starts before `ms` from now. */
+  penalize(ms: number): void {
+    this.blockedUntil = Math.max(this.blockedUntil, now() + ms);
+  }
+
+  private async waitForSlot(): Promise<number> {
+    let waited = 0;
+    for (;;) {
+      const delay = this.delayNeeded(now());
+      if (delay <= 0) break;
+      await timing.clock.sleep(delay);
+      waited += delay;
+    }
+    this.starts.push(now());
+    const keep = Math.max(...this.windows.map((w) => w.limit), 1);
+    if (this.starts.length > keep) this.starts.splice(0, this.starts.length - keep);
+    this.waitedMs += waited;
+    return waited;
+  }
+
+  private delayNeeded(at: number): number {
+    let delay = this.blockedUntil - at;
+    for (const window of this.windows) {
+      const interval = window.intervalMs * intervalScale();
+      if (this.starts.length < window.limit) continue;
+      const oldestInWindow = this.starts[this.starts.length - window.limit];
+      const freeAt = oldestInWindow + interval + this.marginMs * intervalScale();
+      delay = Math.max(delay, freeAt - at);
+    }
+    return Math.ceil(delay);
+  }
+}
+
+function intervalScale(): number {
+  return timing.intervalScale;
+}
+
+const shared = new Map<string, Throttle>();
+
+/**
+ * One throttle per credential per process, so every trigger and action that shares the
+ * credentials shares the provider's budget.
+ */
+export function sharedThrottle(key: string, windows: RateWindow[]): Throttle {
+  let throttle = shared.get(key);
+  if (!throttle) {
+    throttle = new Throttle(windows);
+    shared.set(key, throttle);
+  }
+  return throttle;
+}
+
+/** Forgets all shared throttles (tests, benchmarks). */
+export function resetSharedThrottles(): void {
+  shared.clear();
+}

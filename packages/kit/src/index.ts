@@ -1,0 +1,13 @@
+export * from './errors';
+export * from './http';
+export * from './paging';
+export * from './polling';
+export * from './messages';
+export * from './transform';
+export * from './component';
+export { Redactor, isSecretKey } from './util/redact';
+export { Log, LoggerLike, LogFields, silentLogger } from './util/logger';
+export { Metrics, metrics } from './util/metrics';
+export { timing, Clock, realClock, now, wait, withTiming } from './util/timing';
+export { parseTimestamp, toIso, toUnixSeconds, DAY_MS } from './util/timestamps';
+export { hashKey } from './util/hash';

@@ -1,0 +1,2 @@
+export * from './message';
+export { Emitter, RuntimeSelf, safeError } from './emitter';

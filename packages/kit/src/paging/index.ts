@@ -1,0 +1,2 @@
+export { RepeatedPageGuard } from './guard';
+export { Page, paginateLinks, paginateOffset, paginatePages } from './paginate';

@@ -1,0 +1,192 @@
+import { ConnectorError } from '../errors';
+import type { OihMessage } from '../messages/message';
+import { tombstone } from '../messages/message';
+import type { Page } from '../paging/paginate';
+import type { Log } from '../util/logger';
+import { metrics } from '../util/metrics';
+import { now } from '../util/timing';
+import { toIso } from '../util/timestamps';
+import { CursorState, PollingSnapshot, SEEN_ID_LIMIT, boundary, readSnapshot } from './snapshot';
+
+/** The time window one run reads: inclusive lower bound, fixed upper bound. */
+export interface PollWindow {
+  since: number;
+  until: number;
+  pageSize: number;
+  /** Unordered sources: where the interrupted scan stopped. */
+  resumeFrom?: unknown;
+}
+
+export interface PollingSource<Raw> {
+  /**
+   * 'ascending': the provider filters by `since` (inclusive) and returns records oldest first, so
+   * the cursor moves after every page. 'unordered': the source scans everything and the engine
+   * filters; the snapshot remembers the scan position so a restart resumes it.
+   */
+  order: 'ascending' | 'unordered';
+  pages(window: PollWindow): AsyncIterable<Page<Raw>>;
+}
+
+export interface PollingSettings {
+  startTime: number;
+  endTime?: number;
+  pageSize: number;
+  singlePagePerInterval: boolean;
+}
+
+export interface PollingRun<Raw> {
+  source: PollingSource<Raw>;
+  settings: PollingSettings;
+  snapshot: unknown;
+  /** The record's modification time in epoch ms. */
+  cursor(raw: Raw): number | undefined;
+  id(raw: Raw): string;
+  isDeleted?(raw: Raw): boolean;
+  applicationUid: string;
+  /** Turns a raw record into the message to emit (mapping included). */
+  toMessage(raw: Raw): Promise<OihMessage>;
+  emitData(message: OihMessage): Promise<void>;
+  emitSnapshot(snapshot: PollingSnapshot): Promise<void>;
+  /** Resolution of the provider's timestamps (1000 for unix seconds). */
+  granularityMs?: number;
+  log: Log;
+}
+
+export interface PollingResult {
+  emitted: number;
+  tombstones: number;
+  skipped: number;
+  pages: number;
+  complete: boolean;
+  snapshot: PollingSnapshot;
+}
+
+/**
+ * The polling engine. Guarantees, for every trigger of every component:
+ * - the lower bound is inclusive and the ids already emitted at it are not emitted again;
+ * - the upper bound is fixed when the run starts (and never later than `endTime`);
+ * - the snapshot is emitted after each page, only after that page's messages were emitted;
+ * - deletions become tombstones.
+ */
+export async function runPolling<Raw>(run: PollingRun<Raw>): Promise<PollingResult> {
+  const state = readSnapshot(run.snapshot, run.settings.startTime);
+  const until = state.scan?.until ?? upperBound(run.settings, run.granularityMs ?? 1);
+  const result: PollingResult = { emitted: 0, tombstones: 0, skipped: 0, pages: 0, complete: false, snapshot: current(state) };
+  run.log.info('Polling run started', { since: toIso(state.lastUpdated), until: toIso(until), resuming: !!state.scan, order: run.source.order });
+  if (state.lastUpdated > until) {
+    run.log.info('Snapshot is at or past the upper bound; nothing to read', { lastUpdated: toIso(state.lastUpdated) });
+    result.complete = true;
+    return result;
+  }
+  const tracker = new BoundaryTracker(state);
+  const untilIds = new Set(state.scan?.untilIds ?? []);
+  let boundarySkips = 0;
+  const window: PollWindow = { since: state.lastUpdated, until, pageSize: run.settings.pageSize, resumeFrom: state.scan?.after };
+
+  for await (const page of run.source.pages(window)) {
+    const before = result.emitted + result.tombstones;
+    for (const raw of page.records) {
+      const t = run.cursor(raw);
+      const id = run.id(raw);
+      if (t !== undefined && (t < state.lastUpdated || t > until)) {
+        result.skipped += 1;
+        continue;
+      }
+      if (t === state.lastUpdated) {
+        if (state.seen.has(id)) {
+          result.skipped += 1;
+          continue;
+        }
+        if (state.seenCount !== undefined && boundarySkips < state.seenCount) {
+          boundarySkips += 1;
+          result.skipped += 1;
+          continue;
+        }
+      }
+      if (run.isDeleted?.(raw)) {
+        await run.emitData(tombstone(id, run.applicationUid, toIso(t ?? until)));
+        result.tombstones += 1;
+      } else {
+        await run.emitData(await run.toMessage(raw));
+        result.emitted += 1;
+      }
+      if (t !== undefined && run.source.order === 'ascending') tracker.saw(t, id);
+      if (t === until) untilIds.add(id);
+    }
+    result.pages += 1;
+    metrics.pages += 1;
+    if (page.last) break;
+    const snapshot =
+      run.source.order === 'ascending'
+        ? tracker.snapshot(state.extra)
+        : { ...current(state), scan: { until: toIso(until), after: page.position ?? null, ...(untilIds.size ? { untilIds: [...untilIds] } : {}) } };
+    await run.emitSnapshot(snapshot);
+    result.snapshot = snapshot;
+    run.log.info('Page done', {
+      page: result.pages,
+      records: page.records.length,
+      emitted: result.emitted,
+      tombstones: result.tombstones,
+      lastUpdated: snapshot.lastUpdated,
+    });
+    // A page of records already emitted (a resumed boundary) does not use up the interval's page.
+    if (run.settings.singlePagePerInterval && result.emitted + result.tombstones > before) return result;
+  }
+
+  const final = boundary(until, untilIds, untilIds.size, state.extra);
+  await run.emitSnapshot(final);
+  result.snapshot = final;
+  result.complete = true;
+  run.log.info('Polling run complete', {
+    pages: result.pages,
+    emitted: result.emitted,
+    tombstones: result.tombstones,
+    skipped: result.skipped,
+    lastUpdated: final.lastUpdated,
+  });
+  return result;
+}
+
+/**
+ * Everything written before the run started is readable now; with coarse provider clocks
+ * (unix seconds) the current second is still open, so the bound stops before it.
+ */
+function upperBound(settings: PollingSettings, granularityMs: number): number {
+  const start = now();
+  const bound = Math.floor(start / granularityMs) * granularityMs - 1;
+  return settings.endTime !== undefined ? Math.min(settings.endTime, bound) : bound;
+}
+
+function current(state: CursorState): PollingSnapshot {
+  return boundary(state.lastUpdated, state.seen, state.seenCount ?? state.seen.size, state.extra);
+}
+
+/** Tracks the newest timestamp emitted so far and the ids at it (ascending sources). */
+class BoundaryTracker {
+  private t: number;
+  private ids: Set<string>;
+  private count: number;
+
+  constructor(state: CursorState) {
+    this.t = state.lastUpdated;
+    this.ids = new Set(state.seen);
+    this.count = state.seenCount ?? state.seen.size;
+  }
+
+  saw(t: number, id: string): void {
+    if (t > this.t) {
+      this.t = t;
+      this.ids = new Set([id]);
+      this.count = 1;
+    } else if (t === this.t) {
+      if (!this.ids.has(id)) this.count += 1;
+      if (this.count <= SEEN_ID_LIMIT) this.ids.add(id);
+    } else {
+      throw new ConnectorError(`The provider returned record ${id} out of order (older than one already emitted); ascending order was expected`);
+    }
+  }
+
+  snapshot(extra: Record<string, unknown>): PollingSnapshot {
+    return boundary(this.t, this.ids, this.count, extra);
+  }
+}

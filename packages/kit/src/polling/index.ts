@@ -1,0 +1,2 @@
+export * from './engine';
+export { PollingSnapshot, CursorState, readSnapshot, readTimeField, SEEN_ID_LIMIT } from './snapshot';

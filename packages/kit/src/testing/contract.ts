@@ -1,0 +1,187 @@
+import { expect } from 'chai';
+import type { SimRequest, SimulatorServer } from '../simulator/server';
+import { timing } from '../util/timing';
+import { AnyProcess, RecordingSelf, recordIdOf, runProcess } from './recorder';
+
+/** What a component provides so the contract suite can drive one of its polling triggers. */
+export interface TriggerContractFixture {
+  trigger: { process: AnyProcess };
+  /** Starts the provider simulator with no records; returns the step configuration that reaches it. */
+  start(): Promise<{ cfg: Record<string, unknown>; sim: SimulatorServer }>;
+  stop(): Promise<void>;
+  /** Adds records modified "now" (each at its own time, or all at one shared time); returns their ids. */
+  addRecords(count: number, options?: { sameTime?: boolean }): Promise<string[]> | string[];
+  /** Changes records so that they count as modified now. */
+  touchRecords(ids: string[]): Promise<void> | void;
+  /** Expires every issued access token; omit for providers with static API tokens. */
+  expireTokens?(): void;
+  /** True for requests that read a page of the trigger's records (faults target them). */
+  isPageRequest(req: SimRequest): boolean;
+  /** Page size to use, small enough to make several pages. */
+  pageSize?: number;
+  /** The record id of an emitted message; default `metadata.recordUid`. */
+  idOf?(message: unknown): string;
+  /** How a failed run shows: a thrown error (default) or a rebound. */
+}
+
+interface Ctx {
+  fixture: TriggerContractFixture;
+  cfg: Record<string, unknown>;
+  sim: SimulatorServer;
+}
+
+const TICK = { body: {}, data: {} };
+
+/**
+ * The trigger contract every polling trigger of every component passes against its simulator:
+ * sequential runs, future snapshots, resuming from any snapshot, shared timestamps, 429 with an
+ * HTTP-date Retry-After, 503, expired tokens, and a crash after any page.
+ */
+export function describeTriggerContract(title: string, makeFixture: () => TriggerContractFixture): void {
+  describe(`trigger contract: ${title}`, function () {
+    this.timeout(60_000);
+    const ctx = {} as Ctx;
+    let previousScale = 1;
+
+    beforeEach(async () => {
+      previousScale = timing.scale;
+      timing.scale = 0.002;
+      ctx.fixture = makeFixture();
+      const started = await ctx.fixture.start();
+      ctx.sim = started.sim;
+      ctx.cfg = { ...started.cfg, pageSize: ctx.fixture.pageSize ?? 10 };
+    });
+
+    afterEach(async () => {
+      timing.scale = previousScale;
+      await ctx.fixture.stop();
+    });
+
+    const run = async (snapshot: unknown, cfg: Record<string, unknown> = ctx.cfg) => {
+      const outcome = await runProcess(ctx.fixture.trigger.process, TICK, cfg, snapshot);
+      return outcome;
+    };
+    const ids = (self: RecordingSelf): string[] => self.data.map((m) => (ctx.fixture.idOf ?? recordIdOf)(m));
+    const expectNoDuplicates = (list: string[]) => expect(list.length, `duplicates in ${list.join(',')}`).to.equal(new Set(list).size);
+
+    it('two sequential runs: the second emits nothing old, a third emits exactly what changed', async () => {
+      const created = await ctx.fixture.addRecords(25);
+      const first = await run({});
+      expect(first.error).to.equal(undefined);
+      expect(ids(first.self).sort()).to.deep.equal([...created].sort());
+      const second = await run(first.self.lastSnapshot);
+      expect(second.error).to.equal(undefined);
+      expect(ids(second.self)).to.deep.equal([]);
+      await delay(5);
+      await ctx.fixture.touchRecords(created.slice(0, 3));
+      const added = await ctx.fixture.addRecords(2);
+      const third = await run(second.self.lastSnapshot ?? first.self.lastSnapshot);
+      expect(third.error).to.equal(undefined);
+      expect(ids(third.self).sort()).to.deep.equal([...created.slice(0, 3), ...added].sort());
+    });
+
+    it('a snapshot in the future emits nothing', async () => {
+      await ctx.fixture.addRecords(5);
+      const future = new Date(Date.now() + 86_400_000).toISOString();
+      const outcome = await run({ lastUpdated: future });
+      expect(outcome.error).to.equal(undefined);
+      expect(outcome.self.data).to.deep.equal([]);
+    });
+
+    it('resuming from every intermediate snapshot loses and duplicates nothing', async () => {
+      const created = await ctx.fixture.addRecords(35);
+      const full = await run({});
+      expect(full.error).to.equal(undefined);
+      const events = full.self.events;
+      const snapshotIndexes = events.map((e, i) => (e.event === 'snapshot' ? i : -1)).filter((i) => i >= 0);
+      expect(snapshotIndexes.length, 'a snapshot after each page').to.be.greaterThan(2);
+      for (const index of snapshotIndexes) {
+        const before = events.slice(0, index).filter((e) => e.event === 'data').map((e) => (ctx.fixture.idOf ?? recordIdOf)(e.payload));
+        const resumed = await run(events[index].payload);
+        expect(resumed.error).to.equal(undefined);
+        const all = [...before, ...ids(resumed.self)];
+        expectNoDuplicates(all);
+        expect(all.sort()).to.deep.equal([...created].sort());
+      }
+    });
+
+    it('a page whose records share one timestamp neither loops nor loses records', async () => {
+      const created = await ctx.fixture.addRecords(25, { sameTime: true });
+      const cfg = { ...ctx.cfg, singlePagePerInterval: true };
+      const seen: string[] = [];
+      let snapshot: unknown = {};
+      for (let i = 0; i < 12; i += 1) {
+        const outcome = await run(snapshot, cfg);
+        expect(outcome.error).to.equal(undefined);
+        seen.push(...ids(outcome.self));
+        snapshot = outcome.self.lastSnapshot ?? snapshot;
+        if (outcome.self.data.length === 0) break;
+      }
+      expectNoDuplicates(seen);
+      expect(seen.sort()).to.deep.equal([...created].sort());
+    });
+
+    it('waits for a 429 with an HTTP-date Retry-After and loses nothing', async () => {
+      const created = await ctx.fixture.addRecords(15);
+      ctx.sim.inject({
+        match: (req) => ctx.fixture.isPageRequest(req),
+        after: 1,
+        response: () => ({ status: 429, headers: { 'Retry-After': new Date(Date.now() + 1000).toUTCString() }, body: { error: 'Too Many Requests' } }),
+      });
+      const outcome = await run({});
+      expect(outcome.error).to.equal(undefined);
+      expect(outcome.self.rebounds).to.deep.equal([]);
+      expect(ids(outcome.self).sort()).to.deep.equal([...created].sort());
+      expect(ctx.sim.stats.faults).to.equal(1);
+    });
+
+    it('retries a 503 and succeeds', async () => {
+      const created = await ctx.fixture.addRecords(15);
+      ctx.sim.inject({ match: (req) => ctx.fixture.isPageRequest(req), response: { status: 503, body: { error: 'Service Unavailable' } } });
+      const outcome = await run({});
+      expect(outcome.error).to.equal(undefined);
+      expect(ids(outcome.self).sort()).to.deep.equal([...created].sort());
+      expect(ctx.sim.stats.faults).to.equal(1);
+    });
+
+    it('renews an access token that expires mid-run', async function () {
+      if (!ctx.fixture.expireTokens) this.skip();
+      const created = await ctx.fixture.addRecords(25);
+      let pages = 0;
+      ctx.sim.inject({
+        match: (req) => {
+          if (ctx.fixture.isPageRequest(req) && ++pages === 2) ctx.fixture.expireTokens!();
+          return false;
+        },
+      });
+      const outcome = await run({});
+      expect(outcome.error).to.equal(undefined);
+      expect(ids(outcome.self).sort()).to.deep.equal([...created].sort());
+    });
+
+    it('a crash after any page, then a restart, loses and duplicates nothing', async () => {
+      const created = await ctx.fixture.addRecords(35);
+      const pageRequests = ctx.sim.requests.length;
+      const probe = await run({});
+      expect(probe.error).to.equal(undefined);
+      const pagesNeeded = ctx.sim.requests.slice(pageRequests).filter((r) => ctx.fixture.isPageRequest(r)).length;
+      expect(pagesNeeded).to.be.greaterThan(2);
+      for (let crashAfter = 1; crashAfter < pagesNeeded; crashAfter += 1) {
+        ctx.sim.clearFaults();
+        ctx.sim.inject({ match: (req) => ctx.fixture.isPageRequest(req), after: crashAfter, times: Infinity, response: { status: 400, body: { error: 'injected crash' } } });
+        const crashed = await run({});
+        expect(crashed.error, `run should fail after page ${crashAfter}`).to.be.instanceOf(Error);
+        ctx.sim.clearFaults();
+        const restarted = await run(crashed.self.lastSnapshot ?? {});
+        expect(restarted.error).to.equal(undefined);
+        const all = [...ids(crashed.self), ...ids(restarted.self)];
+        expectNoDuplicates(all);
+        expect(all.sort()).to.deep.equal([...created].sort());
+      }
+    });
+  });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,2 @@
+export { compileExpression, compileUncached, clearExpressionCache, CompiledExpression } from './compile';
+export { Transformer, TransformSettings } from './transformer';

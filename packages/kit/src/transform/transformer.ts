@@ -1,0 +1,82 @@
+import { ConnectorError } from '../errors';
+import type { OihMessage } from '../messages/message';
+import { CompiledExpression, compileExpression } from './compile';
+
+/** The flow's transformation switches (ferryman convention). */
+export interface TransformSettings {
+  /** Pass the record through as the provider returned it. */
+  skipTransformation?: boolean;
+  /** A JSONata expression over the whole `{metadata, data}` message; replaces the built-in mapping. */
+  customMapping?: string;
+}
+
+/**
+ * Applies the built-in mapping, or the flow's custom mapping, or nothing. Expressions are
+ * compiled when the transformer is created, so a bad expression fails before anything is sent.
+ */
+export class Transformer {
+  private readonly builtIn?: CompiledExpression;
+  private readonly custom?: CompiledExpression;
+  private readonly skip: boolean;
+
+  constructor(builtInExpression: string | undefined, settings: TransformSettings, builtInName = 'built-in mapping') {
+    this.skip = settings.skipTransformation === true || String(settings.skipTransformation) === 'true';
+    const custom = typeof settings.customMapping === 'string' ? settings.customMapping.trim() : '';
+    if (!this.skip && custom) this.custom = compileExpression(custom, 'customMapping');
+    if (builtInExpression) this.builtIn = compileExpression(builtInExpression, builtInName);
+  }
+
+  get mode(): 'skip' | 'custom' | 'built-in' | 'none' {
+    if (this.skip) return 'skip';
+    if (this.custom) return 'custom';
+    return this.builtIn ? 'built-in' : 'none';
+  }
+
+  async apply<T = unknown>(message: OihMessage): Promise<OihMessage<T>> {
+    if (this.skip) return message as OihMessage<T>;
+    const recordId = message.metadata.recordUid;
+    if (this.custom) {
+      const result = await evaluate(this.custom, message, 'customMapping', recordId);
+      if (result && typeof result === 'object' && !Array.isArray(result) && 'data' in result) {
+        const r = result as { metadata?: OihMessage['metadata']; data: T };
+        return { metadata: { ...message.metadata, ...(r.metadata ?? {}) }, data: r.data };
+      }
+      return { metadata: message.metadata, data: result as T };
+    }
+    if (this.builtIn) {
+      const data = await evaluate(this.builtIn, message.data, 'built-in mapping', recordId, { metadata: message.metadata });
+      return { metadata: message.metadata, data: data as T };
+    }
+    return message as OihMessage<T>;
+  }
+}
+
+async function evaluate(
+  expression: CompiledExpression,
+  input: unknown,
+  what: string,
+  recordId?: string,
+  bindings?: Record<string, unknown>,
+): Promise<unknown> {
+  let result: unknown;
+  try {
+    result = await expression.evaluate(input, bindings);
+  } catch (error) {
+    const e = error as { message?: string; position?: number };
+    throw new ConnectorError(`${what} failed${recordId ? ` for record ${recordId}` : ''}: ${e.message ?? String(error)}`, {
+      recordId,
+      field: what === 'customMapping' ? what : undefined,
+    });
+  }
+  if (result === undefined) {
+    throw new ConnectorError(`${what} produced nothing${recordId ? ` for record ${recordId}` : ''}; the expression must return an object`, {
+      recordId,
+    });
+  }
+  return stripJsonataArtifacts(result);
+}
+
+/** JSONata results carry a `sequence` marker on arrays; a JSON round trip leaves plain data. */
+function stripJsonataArtifacts(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value)) as unknown;
+}

@@ -1,0 +1,47 @@
+import { Redactor } from './redact';
+
+/** The subset of bunyan (sailor, ferryman) and console we rely on. */
+export interface LoggerLike {
+  debug?(...args: unknown[]): void;
+  info(...args: unknown[]): void;
+  warn?(...args: unknown[]): void;
+  error(...args: unknown[]): void;
+}
+
+export type LogFields = Record<string, unknown>;
+
+/**
+ * Structured logging: a message plus fields (record counts, pages, retries, waits), always
+ * passed through the redactor. Bunyan-style loggers get `(fields, message)`.
+ */
+export class Log {
+  constructor(
+    private readonly target: LoggerLike,
+    private readonly redactor: Redactor = new Redactor(),
+    private readonly base: LogFields = {},
+  ) {}
+
+  child(fields: LogFields): Log {
+    return new Log(this.target, this.redactor, { ...this.base, ...fields });
+  }
+
+  debug(message: string, fields: LogFields = {}): void {
+    this.write('debug', message, fields);
+  }
+  info(message: string, fields: LogFields = {}): void {
+    this.write('info', message, fields);
+  }
+  warn(message: string, fields: LogFields = {}): void {
+    this.write('warn', message, fields);
+  }
+  error(message: string, fields: LogFields = {}): void {
+    this.write('error', message, fields);
+  }
+
+  private write(level: 'debug' | 'info' | 'warn' | 'error', message: string, fields: LogFields): void {
+    const method = this.target[level] ?? this.target.info;
+    method.call(this.target, this.redactor.value({ ...this.base, ...fields }), this.redactor.text(message));
+  }
+}
+
+export const silentLogger: LoggerLike = { info: () => undefined, error: () => undefined };

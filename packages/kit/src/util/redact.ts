@@ -1,0 +1,88 @@
+/** Keys whose values are secrets wherever they appear (compared case-insensitively, ignoring _ and -). */
+const SECRET_KEYS = new Set(
+  [
+    'password',
+    'clientSecret',
+    'secret',
+    'appSecret',
+    'apiToken',
+    'apiKey',
+    'accessToken',
+    'refreshToken',
+    'token',
+    'authorization',
+    'oauth',
+    'idToken',
+  ].map(normalizeKey),
+);
+
+function normalizeKey(key: string): string {
+  return key.toLowerCase().replace(/[_-]/g, '');
+}
+
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEYS.has(normalizeKey(key));
+}
+
+const MASK = '***';
+const MIN_SECRET_LENGTH = 4;
+
+/**
+ * Remembers secret values (from credentials and tokens) and removes them from any text or
+ * structure before it is logged, thrown or emitted.
+ */
+export class Redactor {
+  private readonly secrets = new Set<string>();
+
+  add(...values: unknown[]): this {
+    for (const value of values) {
+      if (typeof value === 'string' && value.length >= MIN_SECRET_LENGTH) this.secrets.add(value);
+    }
+    return this;
+  }
+
+  /** Adds the values of every secret-named key of a configuration object (one level deep, plus nested objects). */
+  addFromConfig(cfg: unknown): this {
+    if (!cfg || typeof cfg !== 'object') return this;
+    for (const [key, value] of Object.entries(cfg as Record<string, unknown>)) {
+      if (isSecretKey(key)) {
+        if (typeof value === 'string') this.add(value);
+        else if (value && typeof value === 'object') this.addAllStrings(value);
+      }
+    }
+    return this;
+  }
+
+  private addAllStrings(value: object): void {
+    for (const inner of Object.values(value)) {
+      if (typeof inner === 'string') this.add(inner);
+      else if (inner && typeof inner === 'object') this.addAllStrings(inner);
+    }
+  }
+
+  text(input: string): string {
+    let out = input;
+    for (const secret of this.secrets) {
+      if (out.includes(secret)) out = out.split(secret).join(MASK);
+      const encoded = encodeURIComponent(secret);
+      if (encoded !== secret && out.includes(encoded)) out = out.split(encoded).join(MASK);
+    }
+    return out;
+  }
+
+  /** Deep copy with secret-named keys masked and known secret values removed from strings. */
+  value<T>(input: T): T {
+    return this.walk(input, 0) as T;
+  }
+
+  private walk(input: unknown, depth: number): unknown {
+    if (typeof input === 'string') return this.text(input);
+    if (!input || typeof input !== 'object' || depth > 20) return input;
+    if (Array.isArray(input)) return input.map((item) => this.walk(item, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
+      out[key] = isSecretKey(key) && value !== undefined && value !== null && value !== '' ? MASK : this.walk(value, depth + 1);
+    }
+    return out;
+  }
+}
