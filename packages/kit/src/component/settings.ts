@@ -49,3 +49,15 @@ export function readPollingSettings(cfg: Config, pageSize: { fallback: number; m
     singlePagePerInterval: readBoolean(cfg, 'singlePagePerInterval', false),
   };
 }
+
+/**
+ * The optional step field `maxRetryWaitSeconds`: how long one request may wait on rate limits and
+ * retries before the step gives up and rebounds (default: the kit's 180 s).
+ */
+export function readRetryOverrides(cfg: Config): { budgetMs?: number; maxRetryAfterMs?: number } {
+  const value = cfg.maxRetryWaitSeconds;
+  if (value === undefined || value === null || value === '') return {};
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 3600) throw new ConfigurationError('maxRetryWaitSeconds', `must be a number of seconds from 0 to 3600, got "${String(value)}"`);
+  return { budgetMs: seconds * 1000, maxRetryAfterMs: seconds * 1000 };
+}
