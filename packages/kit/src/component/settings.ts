@@ -58,6 +58,7 @@ export function readRetryOverrides(cfg: Config): { budgetMs?: number; maxRetryAf
   const value = cfg.maxRetryWaitSeconds;
   if (value === undefined || value === null || value === '') return {};
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 3600) throw new ConfigurationError('maxRetryWaitSeconds', `must be a number of seconds from 0 to 3600, got "${String(value)}"`);
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > 3600)
+    throw new ConfigurationError('maxRetryWaitSeconds', `must be a number of seconds from 0 to 3600, got "${String(value)}"`);
   return { budgetMs: seconds * 1000, maxRetryAfterMs: seconds * 1000 };
 }

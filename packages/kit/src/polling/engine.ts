@@ -80,7 +80,9 @@ export async function runPolling<Raw>(run: PollingRun<Raw>): Promise<PollingResu
   }
   const tracker = new BoundaryTracker(state);
   const untilIds = new Set(state.scan?.untilIds ?? []);
-  let boundarySkips = 0;
+  // Records skipped by count at a crowded lower bound; an interrupted scan remembers how many it
+  // had skipped, or a resumed scan would skip that many again further on and lose records.
+  let boundarySkips = state.scan?.skipped ?? 0;
   const window: PollWindow = { since: state.lastUpdated, until, pageSize: run.settings.pageSize, resumeFrom: state.scan?.after };
 
   for await (const page of run.source.pages(window)) {
@@ -119,7 +121,15 @@ export async function runPolling<Raw>(run: PollingRun<Raw>): Promise<PollingResu
     const snapshot =
       run.source.order === 'ascending'
         ? tracker.snapshot(state.extra)
-        : { ...current(state), scan: { until: toIso(until), after: page.position ?? null, ...(untilIds.size ? { untilIds: [...untilIds] } : {}) } };
+        : {
+            ...current(state),
+            scan: {
+              until: toIso(until),
+              after: page.position ?? null,
+              ...(untilIds.size ? { untilIds: [...untilIds] } : {}),
+              ...(boundarySkips ? { skipped: boundarySkips } : {}),
+            },
+          };
     await run.emitSnapshot(snapshot);
     result.snapshot = snapshot;
     run.log.info('Page done', {
@@ -133,7 +143,7 @@ export async function runPolling<Raw>(run: PollingRun<Raw>): Promise<PollingResu
     if (run.settings.singlePagePerInterval && result.emitted + result.tombstones > before) return result;
   }
 
-  const final = boundary(until, untilIds, untilIds.size, state.extra);
+  const final = finalSnapshot(state, until, untilIds);
   await run.emitSnapshot(final);
   result.snapshot = final;
   result.complete = true;
@@ -155,6 +165,17 @@ function upperBound(settings: PollingSettings, granularityMs: number): number {
   const start = now();
   const bound = Math.floor(start / granularityMs) * granularityMs - 1;
   return settings.endTime !== undefined ? Math.min(settings.endTime, bound) : bound;
+}
+
+/**
+ * After a complete run everything up to `until` is emitted. When the run started at `until`
+ * itself (a fixed `endTime`, or runs within one clock tick) the ids emitted earlier at it still
+ * count, or the next run would emit them again.
+ */
+function finalSnapshot(state: CursorState, until: number, untilIds: Set<string>): PollingSnapshot {
+  if (state.lastUpdated !== until) return boundary(until, untilIds, untilIds.size, state.extra);
+  const ids = new Set([...state.seen, ...untilIds]);
+  return boundary(until, ids, (state.seenCount ?? state.seen.size) + untilIds.size, state.extra);
 }
 
 function current(state: CursorState): PollingSnapshot {

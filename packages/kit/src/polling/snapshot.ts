@@ -14,7 +14,7 @@ export interface PollingSnapshot {
   seen?: string[];
   seenCount?: number;
   /** An unordered scan in progress: its fixed upper bound and where to resume. */
-  scan?: { until: string; after: unknown; untilIds?: string[] };
+  scan?: { until: string; after: unknown; untilIds?: string[]; skipped?: number };
   [extra: string]: unknown;
 }
 
@@ -22,7 +22,7 @@ export interface CursorState {
   lastUpdated: number;
   seen: Set<string>;
   seenCount?: number;
-  scan?: { until: number; after: unknown; untilIds: string[] };
+  scan?: { until: number; after: unknown; untilIds: string[]; skipped?: number };
   extra: Record<string, unknown>;
 }
 
@@ -41,7 +41,10 @@ export function readSnapshot(snapshot: unknown, startTime: number): CursorState 
   if (parsed !== undefined && scan && typeof scan === 'object') {
     const sc = scan as Record<string, unknown>;
     const until = parseTimestamp(sc.until);
-    if (until !== undefined) state.scan = { until, after: sc.after, untilIds: Array.isArray(sc.untilIds) ? sc.untilIds.map(String) : [] };
+    if (until !== undefined) {
+      const untilIds = Array.isArray(sc.untilIds) ? sc.untilIds.map(String) : [];
+      state.scan = { until, after: sc.after, untilIds, ...(typeof sc.skipped === 'number' ? { skipped: sc.skipped } : {}) };
+    }
   }
   return state;
 }

@@ -158,7 +158,8 @@ export class SimulatorServer {
     const rawBody = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     const headers: Record<string, string> = {};
-    for (const [key, value] of Object.entries(req.headers)) if (value !== undefined) headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    for (const [key, value] of Object.entries(req.headers))
+      if (value !== undefined) headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
     let body: unknown = rawBody;
     const type = headers['content-type'] ?? '';
     if (rawBody && type.includes('application/json')) {
@@ -170,7 +171,16 @@ export class SimulatorServer {
     } else if (rawBody && type.includes('application/x-www-form-urlencoded')) {
       body = Object.fromEntries(new URLSearchParams(rawBody));
     }
-    return { method: (req.method ?? 'GET').toUpperCase(), path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body, rawBody, params: {}, origin: url.origin };
+    return {
+      method: (req.method ?? 'GET').toUpperCase(),
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body,
+      rawBody,
+      params: {},
+      origin: url.origin,
+    };
   }
 
   private takeFault(req: SimRequest): Fault | undefined {
