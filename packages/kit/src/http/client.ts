@@ -97,7 +97,7 @@ export class HttpClient {
           }
           throw this.errorFor(request, response, { waitedMs, retryAfterMs: hinted });
         }
-        throw this.errorFor(request, response, { waitedMs });
+        throw this.errorFor(request, response, { waitedMs, unauthorized });
       }
 
       const code = outcome.error.code ?? 'network error';
@@ -181,7 +181,11 @@ export class HttpClient {
     return this.redactor.text(url.replace(/([?&](?:token|access_token|apiToken)=)[^&]*/gi, '$1***'));
   }
 
-  private errorFor(request: HttpRequest, response: HttpResponse, context: { waitedMs: number; retryAfterMs?: number }): ConnectorError {
+  private errorFor(
+    request: HttpRequest,
+    response: HttpResponse,
+    context: { waitedMs: number; retryAfterMs?: number; unauthorized?: boolean },
+  ): ConnectorError {
     const info = this.options.describeError?.(response.status, response.data) ?? defaultErrorInfo(response.data);
     const providerMessage = info?.message ? this.redactor.text(String(info.message)) : undefined;
     const status = response.status;
@@ -196,7 +200,8 @@ export class HttpClient {
         retryAfterMs: context.retryAfterMs,
       });
     }
-    if (status === 401 || status === 403) {
+    // A body that says the token is invalid (`inspect` → 'unauthorized') is a refusal too, whatever the status.
+    if (status === 401 || status === 403 || context.unauthorized) {
       return new AuthenticationError(`${this.provider} refused the credentials (HTTP ${status}) on ${what}${record}${said}`, details);
     }
     if (status >= 500 || status === 408 || status === 425) {
