@@ -1,0 +1,88 @@
+/**
+ * Every built-in mapping with real input for it. A trigger's mapping gets the raw records its
+ * simulator serves. A mapping no trigger uses (an action's: OIH record → provider) gets the
+ * mapped output of whichever trigger it fits best, judged by how many fields it fills in.
+ */
+import { compileExpression } from '@oih-suite/kit';
+import type { Provider } from './components';
+import { loadMappings, loadTrigger, triggerNames } from './components';
+import { collectSamples, Sample } from './samples';
+
+export interface CatalogEntry {
+  provider: Provider;
+  mapping: string;
+  expression: string;
+  inputs: Sample[];
+  /** Where the inputs came from, for the table. */
+  inputFrom: string;
+}
+
+interface InputSet {
+  label: string;
+  samples: Sample[];
+}
+
+export interface Catalog {
+  entries: CatalogEntry[];
+  /** Mappings nothing could be found to feed. */
+  unfed: string[];
+  problems: string[];
+}
+
+export async function buildCatalog(providers: Provider[], sampleCount: number): Promise<Catalog> {
+  const catalog: Catalog = { entries: [], unfed: [], problems: [] };
+  for (const provider of providers) {
+    const inputSets: InputSet[] = [];
+    const byExpression = new Map<string, InputSet>();
+    for (const trigger of triggerNames(provider)) {
+      let mapping: string | undefined;
+      try {
+        mapping = loadTrigger(provider, trigger).spec?.mapping;
+        const samples = await collectSamples(provider, trigger, sampleCount);
+        if (mapping) byExpression.set(mapping, { label: `${trigger} raw records`, samples: samples.raw });
+        inputSets.push({ label: `${trigger} mapped output`, samples: samples.mapped });
+      } catch (error) {
+        catalog.problems.push(`${provider} ${trigger}: ${(error as Error).message}`);
+      }
+    }
+    for (const m of loadMappings(provider)) {
+      const direct = byExpression.get(m.expression);
+      const chosen = direct ?? (await bestFit(m.expression, inputSets));
+      if (!chosen || !chosen.samples.length) {
+        catalog.unfed.push(`${provider} ${m.name}`);
+        continue;
+      }
+      catalog.entries.push({
+        provider,
+        mapping: m.name,
+        expression: m.expression,
+        inputs: chosen.samples,
+        inputFrom: direct ? chosen.label : `${chosen.label} (best fit)`,
+      });
+    }
+  }
+  return catalog;
+}
+
+async function bestFit(expression: string, sets: InputSet[]): Promise<InputSet | undefined> {
+  let best: { set: InputSet; score: number } | undefined;
+  for (const set of sets) {
+    let score = 0;
+    for (const sample of set.samples.slice(0, 5)) {
+      try {
+        score += countLeaves(await compileExpression(expression, 'bench').evaluate(sample.data, { metadata: sample.metadata }));
+      } catch {
+        score -= 100;
+      }
+    }
+    if (score > 0 && (!best || score > best.score)) best = { set, score };
+  }
+  return best?.set;
+}
+
+function countLeaves(value: unknown): number {
+  if (value === undefined || value === null || value === '') return 0;
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + countLeaves(v), 0);
+  if (typeof value === 'object') return Object.values(value as Record<string, unknown>).reduce((n: number, v) => n + countLeaves(v), 0);
+  return 1;
+}

@@ -1,0 +1,45 @@
+/**
+ * What the benchmarks run for each provider. Trigger names are the ids in component.json; when a
+ * named trigger is missing the first polling trigger is used, so a renamed trigger still runs.
+ */
+import type { Cfg, Provider } from './components';
+import { loadTrigger, triggerNames } from './components';
+
+export interface Profile {
+  /** The main polling trigger: sync throughput and the runtime cost run it. */
+  mainTrigger: string;
+  /** The trigger reading the provider's largest stream (memory). */
+  largestStream?: string;
+  /** Step fields every benchmark run adds to the simulator's credentials. */
+  cfg?: Cfg;
+  /** Rate-limit use: the trigger, its step fields, and how many records make the wanted number of requests. */
+  rateLimit?: { trigger: string; cfg?: Cfg; recordsFor(requests: number): number };
+}
+
+export const PROFILES: Record<Provider, Profile> = {
+  smileback: {
+    mainTrigger: 'getReviewsPolling',
+    largestStream: 'getReviewsPolling',
+    // A page of 100 reviews turns the wanted request count into a modest record store.
+    rateLimit: { trigger: 'getReviewsPolling', cfg: { pageSize: 100 }, recordsFor: (requests) => requests * 100 },
+  },
+  cleverreach: { mainTrigger: 'getReceiversPolling', largestStream: 'getReceiversPolling' },
+  socialhub: { mainTrigger: 'getTicketsPolling' },
+  maestroqa: {
+    mainTrigger: 'getRawExportPolling',
+    largestStream: 'getRawExportPolling',
+    rateLimit: { trigger: 'getRawExportPolling', recordsFor: (requests) => requests * 100 },
+  },
+};
+
+/** The named trigger if the component has it, else its first trigger. */
+export function resolveTrigger(provider: Provider, wanted: string): string {
+  const names = triggerNames(provider);
+  if (names.includes(wanted)) return wanted;
+  if (!names.length) throw new Error(`${provider} declares no triggers`);
+  return names[0];
+}
+
+export function hasMapping(provider: Provider, trigger: string): boolean {
+  return typeof loadTrigger(provider, trigger).spec?.mapping === 'string';
+}

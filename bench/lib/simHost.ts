@@ -1,0 +1,50 @@
+/**
+ * Child process entry: hosts one provider simulator. The simulator runs in its own process so
+ * it neither competes with the connector for its event loop nor counts in the connector's memory
+ * (its record store grows with the record count; the connector's must not).
+ */
+import type { SimulatorServer, SimRequest, SimResponse } from '@oih-suite/kit/simulator';
+import { SimulatorHandle, loadSimulator } from './components';
+import type { FromHost, RateDecision, ToHost } from './simProtocol';
+
+let handle: SimulatorHandle | undefined;
+const decisions: RateDecision[] = [];
+
+function send(message: FromHost): void {
+  process.send?.(message);
+}
+
+/**
+ * Notes the time and verdict of every request the rate limiter judges. The server keeps no
+ * timestamps of its own, so its (private) limiter is wrapped for the benchmark's sake only.
+ */
+function recordRateDecisions(server: SimulatorServer): void {
+  const target = server as unknown as { checkRateLimit: (req: SimRequest) => SimResponse | undefined };
+  const original = target.checkRateLimit.bind(server);
+  target.checkRateLimit = (req) => {
+    const verdict = original(req);
+    const limit = server.rateLimit;
+    if (limit && !limit.exempt?.(req)) decisions.push({ t: Date.now(), limited: verdict !== undefined });
+    return verdict;
+  };
+}
+
+process.on('message', (message: ToHost) => {
+  void handle_(message).catch((error: Error) => send({ type: 'failed', message: error.stack ?? error.message }));
+});
+
+async function handle_(message: ToHost): Promise<void> {
+  if (message.type === 'start') {
+    handle = await loadSimulator(message.provider).startSimulator(message.options);
+    recordRateDecisions(handle.server);
+    send({ type: 'started', baseUrl: handle.baseUrl, cfg: handle.cfg });
+  } else if (message.type === 'stats') {
+    const server = handle?.server;
+    const scale = server?.intervalScale ?? 1;
+    const windows = (server?.rateLimit?.windows ?? []).map((w) => ({ limit: w.limit, intervalMs: w.intervalMs * scale }));
+    send({ type: 'stats', stats: { ...(server?.stats ?? { requests: 0, rateLimited: 0, faults: 0 }), decisions, windows } });
+  } else if (message.type === 'stop') {
+    await handle?.stop();
+    process.exit(0);
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * `npm run bench [-- --quick] [-- --only engine,memory]`: runs the benchmarks of issue 8, prints a
+ * table per suite as it finishes and writes the JSON result file. Never part of `npm test`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildCatalog, CatalogEntry } from './lib/catalog';
+import { builtProviders, PROVIDERS, Provider } from './lib/components';
+import { fixtureEntry } from './lib/fixture';
+import { describeMachine, loadNow } from './lib/machine';
+import { BenchOptions, parseOptions } from './lib/options';
+import { PROFILES, resolveTrigger } from './lib/profiles';
+import type { BenchResults } from './lib/results';
+import { renderTable } from './lib/table';
+import { runEngine } from './suites/engine';
+import { MEMORY_GOAL, runMemory } from './suites/memory';
+import { RATE_GOAL, runRateLimit } from './suites/rateLimit';
+import { runRuntime } from './suites/runtimeBench';
+import { runtimeUnavailable } from './suites/runtime';
+import { runThroughput, warmUp } from './suites/throughput';
+import { runTransform } from './suites/transform';
+
+const RESULTS_DIR = path.join(__dirname, '..', 'results');
+/** Compressed clock for the rate-limit runs: a 60 s window lasts 3 s on both sides. */
+const INTERVAL_SCALE = 0.05;
+
+export async function main(argv: string[]): Promise<number> {
+  const options = parseOptions(argv, RESULTS_DIR);
+  const built = builtProviders();
+  const results: BenchResults = {
+    command: `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`,
+    quick: options.quick,
+    startedAt: new Date().toISOString(),
+    machine: describeMachine(),
+    components: { built, missing: PROVIDERS.filter((p) => !built.includes(p)) },
+    transform: [],
+    throughput: [],
+    memory: [],
+    rateLimit: [],
+    goals: [],
+    skipped: results_missing(built),
+  };
+  const m = results.machine;
+  console.log(`Machine: ${m.cores}× ${m.cpu}, ${m.memoryGb} GB, Node ${m.node}, load ${m.loadAtStart.join(' ')}`);
+  console.log(`Components built: ${built.join(', ') || 'none'}${options.quick ? ' (quick run)' : ''}`);
+
+  const wants = (suite: string): boolean => options.suites.includes(suite as BenchOptions['suites'][number]);
+  if (wants('engine') || wants('transform')) await mappingSuites(options, built, results, wants('engine'), wants('transform'));
+  if (wants('throughput')) await throughputSuite(options, built, results);
+  if (wants('memory')) await memorySuite(options, built, results);
+  if (wants('rateLimit')) await rateLimitSuite(options, built, results);
+  if (wants('runtime')) await runtimeSuite(options, built, results);
+
+  results.finishedAt = new Date().toISOString();
+  results.machine.loadAtEnd = loadNow();
+  printGoals(results);
+  fs.mkdirSync(path.dirname(options.out), { recursive: true });
+  fs.writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nResults written to ${path.relative(process.cwd(), options.out)} (load at end ${results.machine.loadAtEnd.join(' ')})`);
+  return 0;
+}
+
+function results_missing(built: Provider[]): string[] {
+  return PROVIDERS.filter((p) => !built.includes(p)).map((p) => `${p}: component not built yet (no dist/simulator/index.js or component.json)`);
+}
+
+/** Runs one item; a failure is recorded as skipped with its reason instead of ending the run. */
+async function attempt<T>(results: BenchResults, what: string, fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (error) {
+    const reason = `${what}: ${(error as Error).message.split('\n')[0]}`;
+    results.skipped.push(reason);
+    console.log(`  skipped ${reason}`);
+    return undefined;
+  }
+}
+
+async function mappingSuites(options: BenchOptions, built: Provider[], results: BenchResults, engine: boolean, transform: boolean): Promise<void> {
+  const catalog = await buildCatalog(built, 200);
+  results.skipped.push(
+    ...catalog.problems.map((p) => `samples ${p}`),
+    ...catalog.unfed.map((u) => `transform ${u}: no input found for this mapping`),
+  );
+  if (transform) {
+    for (const entry of catalog.entries) {
+      const r = await attempt(results, `transform ${entry.provider} ${entry.mapping}`, () => runTransform(entry, options.transformMessages));
+      if (r) results.transform.push(r);
+    }
+    console.log(
+      renderTable(
+        'Transform only (built-in mappings, kit Transformer)',
+        ['provider', 'mapping', 'input', 'msg/s', 'µs/msg'],
+        results.transform.map((t) => [t.provider, t.mapping, t.inputFrom, t.perSec, t.microsPerMessage]),
+      ),
+    );
+  }
+  if (engine) {
+    const largest = catalog.entries.reduce<CatalogEntry | undefined>((a, b) => (!a || b.expression.length > a.expression.length ? b : a), undefined);
+    const entry = largest ?? fixtureEntry();
+    results.engine = await attempt(results, 'engine', () => runEngine(entry, Math.max(2000, options.transformMessages / 4)));
+    const e = results.engine;
+    if (e) {
+      console.log(
+        renderTable(
+          'Transformation engine: JSONata compiled once vs per message',
+          ['mapping', 'once msg/s', 'per-message msg/s', 'speed-up', 'compile µs'],
+          [[e.mapping, e.compiledOncePerSec, e.compiledPerMessagePerSec, `${e.speedup}×`, e.compileMicros]],
+        ),
+      );
+    }
+  }
+}
+
+async function throughputSuite(options: BenchOptions, built: Provider[], results: BenchResults): Promise<void> {
+  for (const provider of built) {
+    const profile = PROFILES[provider];
+    const trigger = await attempt(results, `throughput ${provider}`, async () => resolveTrigger(provider, profile.mainTrigger));
+    if (!trigger) continue;
+    await attempt(results, `throughput ${provider} warm-up`, () => warmUp(provider, trigger, profile.cfg));
+    for (const records of options.throughputSizes) {
+      const r = await attempt(results, `throughput ${provider} ${records}`, () => runThroughput(provider, trigger, records, profile.cfg));
+      if (r) results.throughput.push(r);
+    }
+  }
+  console.log(
+    renderTable(
+      'Sync throughput (main polling trigger, simulator in its own process, rate limits off)',
+      ['provider', 'trigger', 'records', 'messages', 'requests', 's', 'records/s', 'kB/msg'],
+      results.throughput.map((t) => [t.provider, t.trigger, t.records, t.messages, t.requests, t.seconds, t.perSec, t.kbPerMessage]),
+    ),
+  );
+}
+
+async function memorySuite(options: BenchOptions, built: Provider[], results: BenchResults): Promise<void> {
+  for (const provider of built) {
+    const profile = PROFILES[provider];
+    if (!profile.largestStream) continue;
+    const r = await attempt(results, `memory ${provider}`, () =>
+      runMemory(provider, resolveTrigger(provider, profile.largestStream!), options.memorySizes, profile.cfg),
+    );
+    if (!r) continue;
+    results.memory.push(r);
+    results.goals.push({
+      goal: `memory large/small ≤ ${MEMORY_GOAL}×`,
+      subject: `${provider} ${r.trigger}`,
+      value: `RSS ${r.rssRatio}×, heap ${r.heapRatio}×`,
+      met: r.met,
+    });
+  }
+  const rows = results.memory.flatMap((r) =>
+    [r.small, r.large].map((f) => [
+      r.provider,
+      r.trigger,
+      f.records,
+      f.messages,
+      f.seconds,
+      f.baselineRssMb,
+      f.peakRssMb,
+      f.peakHeapMb,
+      f.retainedHeapMb,
+    ]),
+  );
+  console.log(
+    renderTable(
+      'Memory (child process per run, messages discarded; MB)',
+      ['provider', 'trigger', 'records', 'messages', 's', 'base RSS', 'peak RSS', 'peak heap', 'heap after'],
+      rows,
+    ),
+  );
+  console.log(
+    renderTable(
+      `Memory growth, ${options.memorySizes[1].toLocaleString('en-US')} ÷ ${options.memorySizes[0].toLocaleString('en-US')} records (goal ≤ ${MEMORY_GOAL}×)`,
+      ['provider', 'RSS ratio', 'heap ratio', 'met'],
+      results.memory.map((r) => [r.provider, r.rssRatio, r.heapRatio, r.met]),
+    ),
+  );
+}
+
+async function rateLimitSuite(options: BenchOptions, built: Provider[], results: BenchResults): Promise<void> {
+  for (const provider of built) {
+    const spec = PROFILES[provider].rateLimit;
+    if (!spec) continue;
+    const r = await attempt(results, `rate limit ${provider}`, () =>
+      runRateLimit(provider, resolveTrigger(provider, spec.trigger), spec.recordsFor(options.rateLimitRequests), spec.cfg ?? {}, INTERVAL_SCALE),
+    );
+    if (!r) continue;
+    results.rateLimit.push(r);
+    results.goals.push({
+      goal: `rate-limit use ≥ ${RATE_GOAL}, zero 429s`,
+      subject: `${provider} ${r.trigger}`,
+      value: `${r.use}, ${r.rateLimited} × 429`,
+      met: r.met,
+    });
+  }
+  console.log(
+    renderTable(
+      `Rate-limit use (published limits, clock compressed ×${INTERVAL_SCALE}; goal ≥ ${RATE_GOAL}, zero 429s)`,
+      ['provider', 'trigger', 'limits', 'requests', '429s', 's', 'req/min', 'allowed/min', 'use', 'met'],
+      results.rateLimit.map((r) => [
+        r.provider,
+        r.trigger,
+        r.limits,
+        r.limitedRequests,
+        r.rateLimited,
+        r.seconds,
+        r.achievedPerMin,
+        r.allowedPerMin,
+        r.use,
+        r.met,
+      ]),
+    ),
+  );
+}
+
+async function runtimeSuite(options: BenchOptions, built: Provider[], results: BenchResults): Promise<void> {
+  const why = runtimeUnavailable();
+  if (why) {
+    results.skipped.push(`runtime: ${why}`);
+    console.log(`\nRuntime cost: skipped, ${why}`);
+    return;
+  }
+  results.runtime = await attempt(results, 'runtime', () => runRuntime(built, options.runtimeMessages));
+  const r = results.runtime;
+  if (r) {
+    console.log(
+      renderTable(
+        'Runtime cost (real sailor + RabbitMQ vs in-process)',
+        ['provider', 'trigger', 'messages', 'in-process msg/s', 'runtime msg/s', 'overhead'],
+        [[r.provider, r.trigger, r.messages, r.inProcessPerSec, r.runtimePerSec, `${r.overhead}×`]],
+      ),
+    );
+  }
+}
+
+function printGoals(results: BenchResults): void {
+  if (results.goals.length) {
+    console.log(
+      renderTable(
+        'Goals (issue 8)',
+        ['goal', 'subject', 'value', 'met'],
+        results.goals.map((g) => [g.goal, g.subject, g.value, g.met]),
+      ),
+    );
+  }
+  if (results.skipped.length) console.log(`\nNot measured:\n${results.skipped.map((s) => `  - ${s}`).join('\n')}`);
+}

@@ -1,0 +1,64 @@
+/**
+ * Child process entry (run with --expose-gc): one sync of one trigger, sampling memory while it
+ * runs. The trigger module is loaded before the baseline, so the figures are what a run costs
+ * on top of a loaded component; messages are serialised and dropped.
+ */
+import type { Cfg, Provider } from '../lib/components';
+import { loadTrigger } from '../lib/components';
+import { runTrigger, withoutRateLimits } from '../lib/runTrigger';
+
+export interface MemoryJob {
+  provider: Provider;
+  trigger: string;
+  cfg: Cfg;
+}
+
+export interface MemorySample {
+  messages: number;
+  seconds: number;
+  baselineRss: number;
+  baselineHeap: number;
+  peakRss: number;
+  peakHeap: number;
+  /** Heap still in use after the run and a full collection: what the run retained. */
+  retainedHeap: number;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+process.once('message', (job: MemoryJob) => {
+  void measure(job).then(
+    (sample) => process.send?.({ ok: true, sample }, () => process.exit(0)),
+    (error: Error) => process.send?.({ ok: false, message: error.message }, () => process.exit(1)),
+  );
+});
+
+async function measure(job: MemoryJob): Promise<MemorySample> {
+  if (!gc) throw new Error('run with --expose-gc');
+  loadTrigger(job.provider, job.trigger);
+  gc();
+  const base = process.memoryUsage();
+  let peakRss = base.rss;
+  let peakHeap = base.heapUsed;
+  const sample = (): void => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  };
+  const timer = setInterval(sample, 5);
+  const run = await withoutRateLimits(() => runTrigger(job.provider, job.trigger, job.cfg));
+  clearInterval(timer);
+  sample();
+  // The kernel's high-water mark catches peaks between samples.
+  peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+  gc();
+  return {
+    messages: run.self.data,
+    seconds: Math.round(run.ms) / 1000,
+    baselineRss: base.rss,
+    baselineHeap: base.heapUsed,
+    peakRss,
+    peakHeap,
+    retainedHeap: process.memoryUsage().heapUsed,
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Sync throughput: records per second through a provider's main polling trigger (request,
+ * parse, transform, emit) against its simulator with rate limits off. The simulator runs in its
+ * own process, like a remote provider would; the trigger runs here as the runtime would call it.
+ */
+import type { Cfg, Provider } from '../lib/components';
+import { perSecond, round } from '../lib/measure';
+import { runTrigger, withoutRateLimits } from '../lib/runTrigger';
+import { RemoteSimulator } from '../lib/simClient';
+
+export interface ThroughputResult {
+  provider: string;
+  trigger: string;
+  records: number;
+  /** Data messages emitted (records plus tombstones the simulator mixes in). */
+  messages: number;
+  seconds: number;
+  perSec: number;
+  requests: number;
+  pages: number;
+  /** Serialised output, kB per message. */
+  kbPerMessage: number;
+}
+
+export async function runThroughput(provider: Provider, trigger: string, records: number, cfg: Cfg = {}): Promise<ThroughputResult> {
+  const sim = await RemoteSimulator.start(provider, { records, rateLimits: false, seed: 1 });
+  try {
+    return await withoutRateLimits(async () => {
+      const run = await runTrigger(provider, trigger, { ...sim.cfg, ...cfg });
+      const messages = run.self.data;
+      return {
+        provider,
+        trigger,
+        records,
+        messages,
+        seconds: round(run.ms / 1000, 2),
+        perSec: perSecond(messages, run.ms),
+        requests: run.requests,
+        pages: run.pages,
+        kbPerMessage: messages ? round(run.self.bytes / messages / 1024, 2) : 0,
+      };
+    });
+  } finally {
+    await sim.stop();
+  }
+}
+
+/** A small untimed run first, so the timed runs do not pay for loading and JIT warm-up. */
+export async function warmUp(provider: Provider, trigger: string, cfg: Cfg = {}): Promise<void> {
+  await runThroughput(provider, trigger, 1000, cfg);
+}
