@@ -1,0 +1,87 @@
+import { ConfigurationError, defineAction, oihMessage, readBoolean, readString } from '@oih-suite/kit';
+import { CleverReachClient, createClient } from '../client';
+import { findGroupByName } from '../groups';
+import { personToReceiver } from '../mappings/personToReceiver';
+import { getGroups } from '../selectModels';
+import { APPLICATION_UID } from '../triggers/common';
+import type { Receiver, ReceiverBody } from '../types';
+
+type DeleteOutcome = 'confirmed' | 'denied' | 'failed';
+
+/**
+ * Creates or updates a receiver from an OIH Person: by `metadata.recordUid`, else by e-mail
+ * within the group, else a new receiver. With `deletes` enabled a message whose
+ * `data.deleteRequested` is set deletes the receiver instead.
+ */
+const action = defineAction({
+  name: 'upsertReceiver',
+  mapping: personToReceiver,
+  run: async ({ cfg, log, redactor, input, transformer, emitter }) => {
+    const recordUid = readString(input.metadata, 'recordUid');
+    const oihUid = readString(input.metadata, 'oihUid');
+    if (input.data.deleteRequested) {
+      if (!readBoolean(cfg, 'deletes', false)) {
+        throw new ConfigurationError('deletes', `the message asks to delete receiver ${recordUid ?? '(no recordUid)'}, but deletes are not enabled on this step`);
+      }
+      if (!recordUid) throw new ConfigurationError('metadata.recordUid', 'a delete needs the id of the CleverReach receiver');
+      const client = createClient(cfg, log, redactor);
+      const outcome = await deleteReceiver(client, recordUid, readString(cfg, 'groupId'));
+      log.info('Delete finished', { recordUid, outcome });
+      await emitter.data(oihMessage({ delete: outcome, timestamp: new Date().toISOString() }, withIds(recordUid, oihUid)));
+      return;
+    }
+
+    const mapped = await transformer.apply<ReceiverBody>({ metadata: input.metadata, data: input.data });
+    const body = mapped.data;
+    const email = body && typeof body === 'object' && typeof body.email === 'string' ? body.email.trim() : '';
+    if (!email) {
+      throw new ConfigurationError('data.contactData', 'the person has no e-mail address (contactData entry of type "email"); CleverReach needs one, nothing was sent');
+    }
+    const client = createClient(cfg, log, redactor);
+    const groupId = await resolveGroup(client, cfg, input.data.categories);
+    const receiver = await upsert(client, groupId, recordUid, { ...body, email });
+    await emitter.data(oihMessage(receiver, withIds(String(receiver.id), oihUid)));
+  },
+});
+
+function withIds(recordUid: string, oihUid: string | undefined): Record<string, string> {
+  return oihUid ? { recordUid, oihUid, applicationUid: APPLICATION_UID } : { recordUid, applicationUid: APPLICATION_UID };
+}
+
+async function upsert(client: CleverReachClient, groupId: string, recordUid: string | undefined, body: ReceiverBody): Promise<Receiver> {
+  if (recordUid) {
+    const updated = await client.updateReceiver(groupId, recordUid, body);
+    if (updated) return updated;
+  }
+  const existing = await client.receiver(body.email!, groupId);
+  if (existing) {
+    const updated = await client.updateReceiver(groupId, String(existing.id), body);
+    if (updated) return updated;
+  }
+  return client.createReceiver(groupId, body);
+}
+
+/** `groupId` of the step, else the first category (string or label) that names a group. */
+async function resolveGroup(client: CleverReachClient, cfg: Record<string, unknown>, categories: unknown): Promise<string> {
+  const configured = readString(cfg, 'groupId');
+  if (configured) return configured;
+  const labels = (Array.isArray(categories) ? categories : [])
+    .map((c: unknown) => (typeof c === 'string' ? c : c && typeof c === 'object' ? (c as Record<string, unknown>).label : undefined))
+    .filter((label): label is string => typeof label === 'string' && label.trim() !== '');
+  if (labels.length === 0) throw new ConfigurationError('groupId', 'not set, and the person has no categories that could name a group');
+  const groups = await client.groups();
+  for (const label of labels) {
+    const group = findGroupByName(groups, label);
+    if (group) return String(group.id);
+  }
+  throw new ConfigurationError('groupId', `not set, and no category of the person (${labels.map((l) => `"${l}"`).join(', ')}) names a CleverReach group`);
+}
+
+async function deleteReceiver(client: CleverReachClient, recordUid: string, groupId: string | undefined): Promise<DeleteOutcome> {
+  const { status, body } = await client.deleteReceiver(recordUid, groupId);
+  if (status === 401 || status === 403) return 'denied';
+  // CleverReach confirms with the literal body `true`.
+  return status >= 200 && status < 300 && body === true ? 'confirmed' : 'failed';
+}
+
+export = { ...action, getGroups };

@@ -1,0 +1,18 @@
+import type { PollingTriggerSpec } from '@oih-suite/kit';
+import { MAX_PAGE_SIZE } from '../client';
+import { receiverToPerson } from '../mappings/receiverToPerson';
+import { receiverChangedAt } from '../timestamps';
+import type { ReceiverWithGroups } from '../types';
+
+export const APPLICATION_UID = 'cleverreach';
+
+/** What both receiver triggers share: id, cursor (unix seconds → ms), mapping, page sizes. */
+export const receiverTriggerBase: Omit<PollingTriggerSpec<Record<string, unknown>, ReceiverWithGroups>, 'name' | 'source'> = {
+  applicationUid: APPLICATION_UID,
+  pageSize: { fallback: 1000, max: MAX_PAGE_SIZE },
+  cursor: receiverChangedAt,
+  id: (receiver) => String(receiver.id),
+  mapping: receiverToPerson,
+  // CleverReach stamps are whole seconds: the engine must not read the second still in progress.
+  granularityMs: 1000,
+};
