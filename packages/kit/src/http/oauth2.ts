@@ -1,4 +1,5 @@
 import { AuthenticationError, ConnectorError } from '../errors';
+import { Redactor } from '../util/redact';
 import { now } from '../util/timing';
 import type { TokenSet, UnauthenticatedSender } from './auth';
 
@@ -35,8 +36,14 @@ export async function oauth2Token(send: UnauthenticatedSender, client: OAuthClie
     const response = await send<TokenResponse>({ method: 'POST', url: client.tokenUrl, form, headers, idempotent: true });
     body = response.data;
   } catch (error) {
+    // Token endpoints sometimes echo what they were sent; the client's redactor may not know these yet.
+    const scrub = new Redactor().add(client.clientSecret, grant.password, grant.refresh_token);
     if (error instanceof ConnectorError && error.status && error.status < 500 && error.status !== 429)
-      throw explainTokenError(grant.grant_type, error);
+      throw explainTokenError(grant.grant_type, error, scrub);
+    if (error instanceof Error) error.message = scrub.text(error.message);
+    if (error instanceof ConnectorError && error.providerMessage) {
+      (error as { providerMessage?: string }).providerMessage = scrub.text(error.providerMessage);
+    }
     throw error;
   }
   if (!body || typeof body !== 'object' || !body.access_token) {
@@ -51,9 +58,10 @@ export async function oauth2Token(send: UnauthenticatedSender, client: OAuthClie
   };
 }
 
-function explainTokenError(grantType: string | undefined, error: ConnectorError): AuthenticationError {
+function explainTokenError(grantType: string | undefined, error: ConnectorError, scrub: Redactor): AuthenticationError {
   const code = String(error.providerCode ?? '');
-  const said = error.providerMessage ? ` (${error.providerMessage})` : '';
+  const providerMessage = error.providerMessage ? scrub.text(error.providerMessage) : undefined;
+  const said = providerMessage ? ` (${providerMessage})` : '';
   let cause: string;
   if (code === 'invalid_client') cause = 'the client id or client secret was rejected';
   else if (code === 'invalid_grant' && grantType === 'password') cause = 'the username or password was rejected';
@@ -62,7 +70,7 @@ function explainTokenError(grantType: string | undefined, error: ConnectorError)
   else cause = `the token request failed with HTTP ${error.status}`;
   return new AuthenticationError(`Login failed: ${cause}${said}`, {
     status: error.status,
-    providerMessage: error.providerMessage,
+    providerMessage,
     providerCode: error.providerCode,
   });
 }
