@@ -6,6 +6,7 @@
 import { compileExpression } from '@oih-suite/kit';
 import type { Provider } from './components';
 import { loadMappings, loadTrigger, triggerNames } from './components';
+import { PROFILES } from './profiles';
 import { collectSamples, Sample } from './samples';
 
 export interface CatalogEntry {
@@ -38,7 +39,7 @@ export async function buildCatalog(providers: Provider[], sampleCount: number): 
       let mapping: string | undefined;
       try {
         mapping = loadTrigger(provider, trigger).spec?.mapping;
-        const samples = await collectSamples(provider, trigger, sampleCount);
+        const samples = await collectSamples(provider, trigger, sampleCount, PROFILES[provider].triggerCfg?.[trigger]);
         if (mapping) byExpression.set(mapping, { label: `${trigger} raw records`, samples: samples.raw });
         inputSets.push({ label: `${trigger} mapped output`, samples: samples.mapped });
       } catch (error) {

@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { SimulatorServer } from '@oih-suite/kit/simulator';
 import type { RuntimeSelf } from '@oih-suite/kit';
 
-export const ROOT = path.resolve(__dirname, '..', '..');
+/** The repository root (this file runs from bench/dist/lib). */
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const PROVIDERS = ['smileback', 'cleverreach', 'socialhub', 'maestroqa'] as const;
 export type Provider = (typeof PROVIDERS)[number];
 

@@ -32,7 +32,7 @@ export function parseOptions(argv: string[], resultsDir: string): BenchOptions {
     suites: only.length ? (only as SuiteName[]) : [...SUITES],
     out: outIndex >= 0 ? argv[outIndex + 1] : `${resultsDir}/${partial ? (quick ? 'quick' : 'partial') : 'latest'}.json`,
     throughputSizes: quick ? [2_000] : [10_000, 100_000],
-    memorySizes: quick ? [2_000, 20_000] : [20_000, 200_000],
+    memorySizes: quick ? [1_000, 5_000] : [20_000, 200_000],
     transformMessages: quick ? 2_000 : 20_000,
     rateLimitRequests: quick ? 40 : 120,
     runtimeMessages: quick ? 500 : 5_000,

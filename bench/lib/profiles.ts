@@ -12,6 +12,8 @@ export interface Profile {
   largestStream?: string;
   /** Step fields every benchmark run adds to the simulator's credentials. */
   cfg?: Cfg;
+  /** Step fields particular triggers need (e.g. which group), for collecting mapping inputs. */
+  triggerCfg?: Record<string, Cfg>;
   /** Rate-limit use: the trigger, its step fields, and how many records make the wanted number of requests. */
   rateLimit?: { trigger: string; cfg?: Cfg; recordsFor(requests: number): number };
 }
@@ -23,7 +25,12 @@ export const PROFILES: Record<Provider, Profile> = {
     // A page of 100 reviews turns the wanted request count into a modest record store.
     rateLimit: { trigger: 'getReviewsPolling', cfg: { pageSize: 100 }, recordsFor: (requests) => requests * 100 },
   },
-  cleverreach: { mainTrigger: 'getReceiversPolling', largestStream: 'getReceiversPolling' },
+  cleverreach: {
+    mainTrigger: 'getReceiversPolling',
+    largestStream: 'getReceiversPolling',
+    // The simulator seeds the groups Newsletter, Customers and Events.
+    triggerCfg: { getReceiversByGroupIdPolling: { groupName: 'Newsletter' } },
+  },
   socialhub: { mainTrigger: 'getTicketsPolling' },
   maestroqa: {
     mainTrigger: 'getRawExportPolling',
