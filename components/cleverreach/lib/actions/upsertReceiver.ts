@@ -1,4 +1,4 @@
-import { ConfigurationError, defineAction, oihMessage, readBoolean, readString } from '@oih-suite/kit';
+import { ConfigurationError, defineAction, now, oihMessage, readBoolean, readString, toIso } from '@oih-suite/kit';
 import { CleverReachClient, createClient } from '../client';
 import { findGroupByName } from '../groups';
 import { personToReceiver } from '../mappings/personToReceiver';
@@ -27,7 +27,7 @@ const action = defineAction({
       const client = createClient(cfg, log, redactor);
       const outcome = await deleteReceiver(client, recordUid, readString(cfg, 'groupId'));
       log.info('Delete finished', { recordUid, outcome });
-      await emitter.data(oihMessage({ delete: outcome, timestamp: new Date().toISOString() }, withIds(recordUid, oihUid)));
+      await emitter.data(oihMessage({ delete: outcome, timestamp: toIso(now()) }, withIds(recordUid, oihUid)));
       return;
     }
 
