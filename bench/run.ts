@@ -10,6 +10,7 @@ import { fixtureEntry } from './lib/fixture';
 import { describeMachine, loadNow } from './lib/machine';
 import { BenchOptions, parseOptions } from './lib/options';
 import { PROFILES, resolveTrigger } from './lib/profiles';
+import { profileMain } from './profile';
 import type { BenchResults } from './lib/results';
 import { renderTable } from './lib/table';
 import { runEngine } from './suites/engine';
@@ -25,6 +26,7 @@ const RESULTS_DIR = path.join(__dirname, '..', 'results');
 const INTERVAL_SCALE = 0.05;
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--profile')) return profileMain(argv, RESULTS_DIR);
   const options = parseOptions(argv, RESULTS_DIR);
   const built = builtProviders();
   const results: BenchResults = {

@@ -22,11 +22,20 @@ export interface ThroughputResult {
   kbPerMessage: number;
 }
 
-export async function runThroughput(provider: Provider, trigger: string, records: number, cfg: Cfg = {}): Promise<ThroughputResult> {
+/** Wraps the timed trigger run only (the profiler uses it to leave simulator start-up out). */
+export type Around = <T>(fn: () => Promise<T>) => Promise<T>;
+
+export async function runThroughput(
+  provider: Provider,
+  trigger: string,
+  records: number,
+  cfg: Cfg = {},
+  around: Around = (fn) => fn(),
+): Promise<ThroughputResult> {
   const sim = await RemoteSimulator.start(provider, { records, rateLimits: false, seed: 1 });
   try {
     return await withoutRateLimits(async () => {
-      const run = await runTrigger(provider, trigger, { ...sim.cfg, ...cfg });
+      const run = await around(() => runTrigger(provider, trigger, { ...sim.cfg, ...cfg }));
       const messages = run.self.data;
       return {
         provider,

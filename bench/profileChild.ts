@@ -1,0 +1,45 @@
+/**
+ * Child process entry for `--profile`: one throughput run with the V8 CPU profiler (the one
+ * `node --cpu-prof` uses) running around the trigger run only, so simulator start-up and module
+ * loading stay out of the figures. Writes the .cpuprofile to the path it is given.
+ */
+import fs from 'node:fs';
+import { Session } from 'node:inspector';
+import type { Provider } from './lib/components';
+import { PROFILES, resolveTrigger } from './lib/profiles';
+import { runThroughput, warmUp } from './suites/throughput';
+
+function post<T>(session: Session, method: string): Promise<T> {
+  return new Promise((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result as T))));
+}
+
+async function main(): Promise<void> {
+  const [provider, recordsText, out] = process.argv.slice(2) as [Provider, string, string];
+  const profile = PROFILES[provider];
+  const trigger = resolveTrigger(provider, profile.mainTrigger);
+  await warmUp(provider, trigger, profile.cfg);
+  const session = new Session();
+  session.connect();
+  const around = async <T>(fn: () => Promise<T>): Promise<T> => {
+    await post(session, 'Profiler.enable');
+    await post(session, 'Profiler.start');
+    try {
+      return await fn();
+    } finally {
+      const { profile: cpuProfile } = await post<{ profile: unknown }>(session, 'Profiler.stop');
+      fs.writeFileSync(out, JSON.stringify(cpuProfile));
+    }
+  };
+  const result = await runThroughput(provider, trigger, Number(recordsText), profile.cfg, around);
+  console.log(
+    `${result.provider} ${result.trigger}: ${result.messages} messages in ${result.seconds} s = ${result.perSec}/s (${result.requests} requests)`,
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
