@@ -10,7 +10,7 @@ try {
 } catch {
   process.exit(1);
 }
-require('./dist/run.js')
+require('./dist/bench/run.js')
   .main(process.argv.slice(2))
   .then(
     (code) => process.exit(code),

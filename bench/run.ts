@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildCatalog, CatalogEntry } from './lib/catalog';
-import { builtProviders, PROVIDERS, Provider } from './lib/components';
+import { builtProviders, PROVIDERS, Provider, RESULTS_DIR } from './lib/components';
 import { fixtureEntry } from './lib/fixture';
 import { describeMachine, loadNow } from './lib/machine';
 import { BenchOptions, parseOptions } from './lib/options';
@@ -21,7 +21,6 @@ import { runtimeUnavailable } from './suites/runtime';
 import { runThroughput, warmUp } from './suites/throughput';
 import { runTransform } from './suites/transform';
 
-const RESULTS_DIR = path.join(__dirname, '..', 'results');
 /** Compressed clock for the rate-limit runs: a 60 s window lasts 3 s on both sides. */
 const INTERVAL_SCALE = 0.05;
 
@@ -228,10 +227,11 @@ async function runtimeSuite(options: BenchOptions, built: Provider[], results: B
     console.log(
       renderTable(
         'Runtime cost (real sailor + RabbitMQ vs in-process)',
-        ['provider', 'trigger', 'messages', 'in-process msg/s', 'runtime msg/s', 'overhead'],
-        [[r.provider, r.trigger, r.messages, r.inProcessPerSec, r.runtimePerSec, `${r.overhead}×`]],
+        ['provider', 'trigger', 'messages', 'in-process msg/s', 'sailor msg/s', 'time ×', 'sailor, emit limit lifted msg/s', 'time ×'],
+        [[r.provider, r.trigger, r.messages, r.inProcessPerSec, r.runtimePerSec, `${r.overhead}×`, r.liftedPerSec, `${r.liftedOverhead}×`]],
       ),
     );
+    for (const note of r.notes) console.log(`  ${note}`);
   }
 }
 

@@ -8,8 +8,9 @@ import path from 'node:path';
 import type { SimulatorServer } from '@oih-suite/kit/simulator';
 import type { RuntimeSelf } from '@oih-suite/kit';
 
-/** The repository root (this file runs from bench/dist/lib). */
-export const ROOT = path.resolve(__dirname, '..', '..', '..');
+/** The repository root (this file runs from bench/dist/bench/lib). */
+export const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+export const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
 export const PROVIDERS = ['smileback', 'cleverreach', 'socialhub', 'maestroqa'] as const;
 export type Provider = (typeof PROVIDERS)[number];
 
