@@ -84,7 +84,7 @@ function checkReferences(pkgDir, componentJson, name) {
 }
 
 const SMOKE_TEST =
-  'node -e "const c = require(\'./component.json\'); require(\'./verifyCredentials\'); ' +
+  "node -e \"const c = require('./component.json'); require('./verifyCredentials'); " +
   "for (const k of ['triggers', 'actions']) for (const d of Object.values(c[k] || {})) require(d.main);\"";
 
 function productionPackageJson(source, kitDependency) {
@@ -129,7 +129,10 @@ function packageComponent(name, kitTarball, seed) {
   if (fs.existsSync(path.join(src, 'lib/schemas'))) copy(path.join(src, 'lib/schemas'), path.join(dest, 'lib/schemas'));
   fs.mkdirSync(path.join(dest, 'vendor'));
   fs.copyFileSync(kitTarball, path.join(dest, 'vendor', path.basename(kitTarball)));
-  fs.writeFileSync(path.join(dest, 'package.json'), productionPackageJson(path.join(src, 'package.json'), `file:vendor/${path.basename(kitTarball)}`));
+  fs.writeFileSync(
+    path.join(dest, 'package.json'),
+    productionPackageJson(path.join(src, 'package.json'), `file:vendor/${path.basename(kitTarball)}`),
+  );
 
   const componentJson = JSON.parse(fs.readFileSync(path.join(dest, 'component.json'), 'utf8'));
   checkReferences(dest, componentJson, name);
@@ -140,7 +143,8 @@ function packageComponent(name, kitTarball, seed) {
   // Scripts stay off: nothing in the production tree needs a build step (dtrace-provider is optional).
   npm(['install', '--omit=dev', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', '--loglevel=error'], dest);
   const kitDir = path.join(dest, 'node_modules/@oih-suite/kit');
-  if (!fs.existsSync(path.join(kitDir, 'dist/index.js')) || fs.lstatSync(kitDir).isSymbolicLink()) fail(`${name}: the kit was not installed as a real copy`);
+  if (!fs.existsSync(path.join(kitDir, 'dist/index.js')) || fs.lstatSync(kitDir).isSymbolicLink())
+    fail(`${name}: the kit was not installed as a real copy`);
   for (const runtime of ['elasticio-sailor-nodejs/run.js', 'elasticio-sailor-nodejs/runService.js', '@openintegrationhub/ferryman/runGlobal.js']) {
     if (!fs.existsSync(path.join(dest, 'node_modules', runtime))) fail(`${name}: node_modules/${runtime} is missing after install`);
   }
@@ -171,7 +175,8 @@ function main() {
   // Fresh output every time: a stale file must never ship.
   for (const name of names) {
     fs.rmSync(path.join(out, name), { recursive: true, force: true });
-    for (const file of fs.existsSync(out) ? fs.readdirSync(out) : []) if (file.startsWith(`${name}-`) && file.endsWith('.tgz')) fs.rmSync(path.join(out, file));
+    for (const file of fs.existsSync(out) ? fs.readdirSync(out) : [])
+      if (file.startsWith(`${name}-`) && file.endsWith('.tgz')) fs.rmSync(path.join(out, file));
   }
   const kitOut = path.join(out, '.kit');
   fs.rmSync(kitOut, { recursive: true, force: true });

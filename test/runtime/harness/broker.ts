@@ -56,6 +56,7 @@ export class Broker {
       args: [],
       cwd: this.dir,
       group: true,
+      suiteWide: true,
       env: {
         ...base,
         RABBITMQ_CONF_ENV_FILE: file('none-env.conf', ''),

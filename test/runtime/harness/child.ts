@@ -11,6 +11,8 @@ export interface ChildOptions {
   env: Record<string, string>;
   /** Own process group, so a shell wrapper and its children are signalled together. */
   group?: boolean;
+  /** Lives across tests (the broker): `stopAll` leaves it to its owner. */
+  suiteWide?: boolean;
 }
 
 /** A spawned process with its output kept (last lines) for failure messages, stopped by pid. */
@@ -46,7 +48,7 @@ export class Child {
         resolve(null);
       });
     });
-    running.add(this);
+    if (!options.suiteWide) running.add(this);
   }
 
   get alive(): boolean {

@@ -29,8 +29,11 @@ export interface RuntimeFixture<Sim extends SimulatorHandle = SimulatorHandle> {
     fields: Record<string, unknown>;
     /** Asserts the first run's records (all of them, field by field where it matters). */
     checkFirstRun(records: OihRecord[], sim: Sim): void;
-    /** Changes the provider's data; returns the recordUids the second run must emit (and nothing else). */
-    change(sim: Sim): string[];
+    /**
+     * Changes the provider's data after run 1 (whose stored snapshot it gets); returns the
+     * recordUids the second run must emit, and nothing else.
+     */
+    change(sim: Sim, snapshot: Record<string, unknown>): Promise<string[]> | string[];
     checkSecondRun(records: OihRecord[], sim: Sim): void;
   };
   action: {

@@ -32,7 +32,7 @@ export function describeTwoRuns(kind: RuntimeKind, component: ComponentUnderTest
       const stored = runner.storeSnapshots();
       expect(stored, 'snapshot stored after run 1').to.have.property('lastUpdated').that.is.a('string');
 
-      const changed = f.trigger.change(sim);
+      const changed = await f.trigger.change(sim, stored);
       expect(changed, 'the fixture must change something').to.not.be.empty;
       const snapshotsBefore = bus.out.snapshot.messages.length;
       const second = await runner.start();
