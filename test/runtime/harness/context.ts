@@ -26,17 +26,19 @@ export async function openBus(options: { redeliverReboundsToInput?: boolean } = 
   return bus;
 }
 
-/** Stops the runtime gracefully (it finishes the message in hand), expects exit 0, then lets deliveries settle. */
+/** Stops the runtime gracefully (it finishes the message in hand), expects exit 0, lets deliveries settle, checks nothing is left unacked. */
 export async function stopAndSettle(child: Child, bus: Bus): Promise<void> {
   const code = await child.stop();
   expect(code, `the runtime should exit 0 after SIGTERM\n${child.tail()}`).to.equal(0);
   let last = -1;
   for (let i = 0; i < 40; i += 1) {
     const total = Object.values(bus.out).reduce((n, c) => n + c.messages.length, 0);
-    if (total === last) return;
+    if (total === last) break;
     last = total;
     await sleep(150);
   }
+  // An input left unacked goes back to the queue when the consumer leaves: nothing may be stuck.
+  expect(await bus.inputCount(), 'inputs acked or rejected by the runtime').to.equal(0);
 }
 
 /** Takes the runtime envelope off a data message and checks that envelope's shape. */
