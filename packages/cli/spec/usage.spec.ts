@@ -1,0 +1,62 @@
+import { expect } from 'chai';
+import path from 'node:path';
+import { cli, tempDir, writeJson } from './helpers';
+
+describe('oih-connectors: usage errors exit 2 with a message', function () {
+  this.timeout(30_000);
+
+  it('an unknown command', async () => {
+    const r = await cli(['frobnicate']);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.match(/unknown command 'frobnicate'/);
+  });
+
+  it('run without its arguments', async () => {
+    const r = await cli(['run']);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.match(/missing required argument 'component'/);
+  });
+
+  it('an unknown component names the ones available', async () => {
+    const r = await cli(['run', 'nosuchprovider', 'anything']);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.match(/Unknown component "nosuchprovider"/);
+    expect(r.stderr).to.match(/Hint: Components available:/);
+    expect(r.stderr, 'no stack trace without --verbose').not.to.match(/\n\s+at /);
+  });
+
+  it('an unknown step names the steps of the component', async () => {
+    const r = await cli(['run', 'cleverreach', 'noSuchStep']);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.match(/cleverreach has no trigger or action "noSuchStep"/);
+    expect(r.stderr).to.match(/getReceiversPolling \(trigger\)/);
+  });
+
+  it('a --limit that is not a number', async () => {
+    const r = await cli(['run', 'cleverreach', 'getReceiversPolling', '--limit', 'many']);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.match(/--limit must be a whole number/);
+  });
+
+  it('a --cfg file that is not JSON', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'cfg.json');
+    require('node:fs').writeFileSync(file, '{ not json');
+    const r = await cli(['verify', 'cleverreach', '--cfg', file]);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.match(/--cfg .*not valid JSON/);
+  });
+
+  it('a ${VAR} placeholder whose variable is not set', async () => {
+    const file = writeJson(path.join(tempDir(), 'cfg.json'), { client_id: 'x', client_secret: '${OIH_SPEC_UNSET_SECRET}' });
+    const r = await cli(['verify', 'cleverreach', '--cfg', file]);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.match(/OIH_SPEC_UNSET_SECRET is not set/);
+  });
+
+  it('--help exits 0 and documents the exit codes', async () => {
+    const r = await cli(['--help']);
+    expect(r.code).to.equal(0);
+    expect(r.stdout).to.match(/Exit codes: 0 ok .* 2 bad usage .* 3 bad credentials .* 4 provider failure/);
+  });
+});
