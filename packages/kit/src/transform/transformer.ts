@@ -37,7 +37,7 @@ export class Transformer {
     const recordId = message.metadata.recordUid;
     if (this.custom) {
       const result = await evaluate(this.custom, message, 'customMapping', recordId);
-      if (result && typeof result === 'object' && !Array.isArray(result) && 'data' in result) {
+      if (isMessageShaped(result)) {
         const r = result as { metadata?: OihMessage['metadata']; data: T };
         return { metadata: { ...message.metadata, ...(r.metadata ?? {}) }, data: r.data };
       }
@@ -74,6 +74,16 @@ async function evaluate(
     });
   }
   return stripJsonataArtifacts(result);
+}
+
+/**
+ * A custom mapping may return a whole message (`{metadata, data}` or just `{data}`) or the data
+ * alone. Only an object with `data` and nothing but `metadata` beside it is a message: a record
+ * that merely has a `data` field is data.
+ */
+function isMessageShaped(result: unknown): boolean {
+  if (!result || typeof result !== 'object' || Array.isArray(result) || !('data' in result)) return false;
+  return Object.keys(result).every((key) => key === 'data' || key === 'metadata');
 }
 
 /** JSONata results carry a `sequence` marker on arrays; a JSON round trip leaves plain data. */
