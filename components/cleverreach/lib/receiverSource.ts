@@ -9,7 +9,10 @@ export interface ScanPosition {
   page: number;
 }
 
-const emailKey = (receiver: Receiver): string => String(receiver.email ?? '').trim().toLowerCase();
+const emailKey = (receiver: Receiver): string =>
+  String(receiver.email ?? '')
+    .trim()
+    .toLowerCase();
 
 /**
  * Scans the receivers of the given groups page by page. CleverReach has no "modified since"
@@ -42,9 +45,13 @@ async function* scan(client: CleverReachClient, groups: Group[], window: PollWin
     const group = groups[index];
     const groupId = String(group.id);
     const startPage = resume && String(resume.group) === groupId && index === start ? resume.page : 0;
-    const pages = paginatePages(`CleverReach receivers of group ${groupId}`, { pageSize: window.pageSize, firstPage: 0, startPage }, async (page, size) => ({
-      records: await client.groupReceivers(groupId, page, size),
-    }));
+    const pages = paginatePages(
+      `CleverReach receivers of group ${groupId}`,
+      { pageSize: window.pageSize, firstPage: 0, startPage },
+      async (page, size) => ({
+        records: await client.groupReceivers(groupId, page, size),
+      }),
+    );
     for await (const page of pages) {
       const lastGroup = index === groups.length - 1;
       const next: ScanPosition | null = !page.last
@@ -59,7 +66,13 @@ async function* scan(client: CleverReachClient, groups: Group[], window: PollWin
 }
 
 /** The records of this page whose change is emitted from this group (see receiverSource). */
-async function keepOwnChanges(client: CleverReachClient, groups: Group[], index: number, records: Receiver[], window: PollWindow): Promise<ReceiverWithGroups[]> {
+async function keepOwnChanges(
+  client: CleverReachClient,
+  groups: Group[],
+  index: number,
+  records: Receiver[],
+  window: PollWindow,
+): Promise<ReceiverWithGroups[]> {
   const group = groups[index];
   const candidates = records.filter((r) => {
     const t = receiverChangedAt(r);

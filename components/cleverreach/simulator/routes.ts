@@ -32,19 +32,64 @@ export function installRoutes(server: SimulatorServer, store: CleverReachStore, 
     return handler(req);
   };
 
-  both(server, 'GET', '/v3/groups.json', authed(() => ({ body: [...store.groups.values()].map((g) => store.groupView(g)) })));
-  both(server, 'GET', '/v3/groups.json/:groupId', authed((req) => {
-    const group = store.groups.get(Number(req.params.groupId));
-    return group ? { body: store.groupView(group) } : apiError(404, 'Not Found: invalid group');
-  }));
-  both(server, 'GET', '/v3/groups.json/:groupId/receivers', authed((req) => listGroupReceivers(req, store)));
-  both(server, 'POST', '/v3/groups.json/:groupId/receivers/upsert', authed((req) => upsertMany(req, store)));
-  both(server, 'POST', '/v3/groups.json/:groupId/receivers', authed((req) => createReceiver(req, store)));
-  both(server, 'PUT', '/v3/groups.json/:groupId/receivers/:receiverId', authed((req) => updateReceiver(req, store)));
+  both(
+    server,
+    'GET',
+    '/v3/groups.json',
+    authed(() => ({ body: [...store.groups.values()].map((g) => store.groupView(g)) })),
+  );
+  both(
+    server,
+    'GET',
+    '/v3/groups.json/:groupId',
+    authed((req) => {
+      const group = store.groups.get(Number(req.params.groupId));
+      return group ? { body: store.groupView(group) } : apiError(404, 'Not Found: invalid group');
+    }),
+  );
+  both(
+    server,
+    'GET',
+    '/v3/groups.json/:groupId/receivers',
+    authed((req) => listGroupReceivers(req, store)),
+  );
+  both(
+    server,
+    'POST',
+    '/v3/groups.json/:groupId/receivers/upsert',
+    authed((req) => upsertMany(req, store)),
+  );
+  both(
+    server,
+    'POST',
+    '/v3/groups.json/:groupId/receivers',
+    authed((req) => createReceiver(req, store)),
+  );
+  both(
+    server,
+    'PUT',
+    '/v3/groups.json/:groupId/receivers/:receiverId',
+    authed((req) => updateReceiver(req, store)),
+  );
   // filter before `:idOrEmail`, or "filter.json" would be read as an e-mail address.
-  both(server, 'POST', '/v3/receivers.json/filter.json', authed((req) => filterReceivers(req, store)));
-  both(server, 'GET', '/v3/receivers.json/:idOrEmail', authed((req) => getReceiver(req, store)));
-  both(server, 'DELETE', '/v3/receivers.json/:idOrEmail', authed((req) => deleteReceiver(req, store)));
+  both(
+    server,
+    'POST',
+    '/v3/receivers.json/filter.json',
+    authed((req) => filterReceivers(req, store)),
+  );
+  both(
+    server,
+    'GET',
+    '/v3/receivers.json/:idOrEmail',
+    authed((req) => getReceiver(req, store)),
+  );
+  both(
+    server,
+    'DELETE',
+    '/v3/receivers.json/:idOrEmail',
+    authed((req) => deleteReceiver(req, store)),
+  );
 }
 
 function issueToken(req: SimRequest, tokens: TokenIssuer, credentials: SimCredentials): SimResponse {
@@ -53,13 +98,21 @@ function issueToken(req: SimRequest, tokens: TokenIssuer, credentials: SimCreden
   const basic = basicCredentials(req.headers);
   const id = basic?.id ?? form.client_id;
   const secret = basic?.secret ?? form.client_secret;
-  if (form.grant_type !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'only client_credentials is supported here' } };
+  if (form.grant_type !== 'client_credentials')
+    return { status: 400, body: { error: 'unsupported_grant_type', error_description: 'only client_credentials is supported here' } };
   if (id !== credentials.clientId || secret !== credentials.clientSecret) {
     return { status: 401, body: { error: 'invalid_client', error_description: 'The client credentials are invalid' } };
   }
   const issued = tokens.issue(id);
   // Client credentials return no refresh token here (whether CleverReach sends one is unknown).
-  return { body: { access_token: issued.access_token, expires_in: issued.expires_in, token_type: 'bearer', scope: 'receivers:read receivers:write groups:read' } };
+  return {
+    body: {
+      access_token: issued.access_token,
+      expires_in: issued.expires_in,
+      token_type: 'bearer',
+      scope: 'receivers:read receivers:write groups:read',
+    },
+  };
 }
 
 function listGroupReceivers(req: SimRequest, store: CleverReachStore): SimResponse {
@@ -68,7 +121,8 @@ function listGroupReceivers(req: SimRequest, store: CleverReachStore): SimRespon
   const page = Number(req.query.page ?? 0);
   const pageSize = Number(req.query.pagesize ?? 50);
   if (!Number.isInteger(page) || page < 0) return apiError(400, 'Bad Request: invalid page');
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) return apiError(400, `Bad Request: pagesize must be 1..${MAX_PAGE_SIZE}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE)
+    return apiError(400, `Bad Request: pagesize must be 1..${MAX_PAGE_SIZE}`);
   let members = store.members(groupId);
   const type = req.query.type ?? 'all';
   const active = (r: SimReceiver) => {
@@ -85,7 +139,10 @@ function listGroupReceivers(req: SimRequest, store: CleverReachStore): SimRespon
     const ids = new Set(req.query.id_list.split(',').map((e) => e.trim()));
     members = members.filter((r) => ids.has(String(r.id)));
   }
-  const views = sortViews(members.map((r) => store.view(r, groupId)), req.query.order_by);
+  const views = sortViews(
+    members.map((r) => store.view(r, groupId)),
+    req.query.order_by,
+  );
   return pageOf(views, page, pageSize);
 }
 
@@ -100,7 +157,9 @@ function sortViews(views: Record<string, unknown>[], orderBy: string | undefined
 function pageOf(views: Record<string, unknown>[], page: number, pageSize: number): SimResponse {
   const slice = views.slice(page * pageSize, (page + 1) * pageSize);
   // A group without (more) receivers answers 204 with an empty list, as observed.
-  return slice.length ? { body: slice } : { status: page === 0 ? 204 : 200, text: page === 0 ? '' : '[]', headers: { 'content-type': 'application/json' } };
+  return slice.length
+    ? { body: slice }
+    : { status: page === 0 ? 204 : 200, text: page === 0 ? '' : '[]', headers: { 'content-type': 'application/json' } };
 }
 
 function createReceiver(req: SimRequest, store: CleverReachStore): SimResponse {
@@ -180,7 +239,8 @@ function filterReceivers(req: SimRequest, store: CleverReachStore): SimResponse 
     }
   }
   const pageSize = Number(body.pagesize ?? 50);
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) return apiError(400, `Bad Request: pagesize must be 1..${MAX_PAGE_SIZE}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE)
+    return apiError(400, `Bad Request: pagesize must be 1..${MAX_PAGE_SIZE}`);
   const sorted = sortViews(views, typeof body.orderby === 'string' ? body.orderby : undefined);
   const page = Number(body.page ?? 0);
   return { body: sorted.slice(page * pageSize, (page + 1) * pageSize) };

@@ -171,7 +171,16 @@ export class CleverReachStore {
   }
 
   groupView(group: SimGroup): Record<string, unknown> {
-    return { id: String(group.id), name: group.name, locked: false, backup: true, receiver_info: '', stamp: group.stamp, last_mailing: 0, last_changed: group.last_changed };
+    return {
+      id: String(group.id),
+      name: group.name,
+      locked: false,
+      backup: true,
+      receiver_info: '',
+      stamp: group.stamp,
+      last_mailing: 0,
+      last_changed: group.last_changed,
+    };
   }
 
   /**
@@ -189,17 +198,22 @@ export class CleverReachStore {
       const first = random.pick(FIRST);
       const last = random.pick(LAST);
       const home = random.pick(groupIds);
-      const receiver = this.subscribe(home, {
-        email: `${first}.${last}.${i}@example.com`.toLowerCase(),
-        attributes: { firstname: first, name: last, salutation: random.next() > 0.5 ? 'Frau' : 'Herr' },
-        global_attributes: { firstname: first, lastname: last, phone: random.next() > 0.6 ? `+49 30 ${random.int(100000, 999999)}` : '' },
-        tags: random.next() > 0.5 ? [random.pick(TAGS)] : [],
-        source: random.next() > 0.5 ? 'User Import' : 'RESTful API',
-        activated: random.next() > 0.1 ? stamp : 0,
-      }, stamp);
+      const receiver = this.subscribe(
+        home,
+        {
+          email: `${first}.${last}.${i}@example.com`.toLowerCase(),
+          attributes: { firstname: first, name: last, salutation: random.next() > 0.5 ? 'Frau' : 'Herr' },
+          global_attributes: { firstname: first, lastname: last, phone: random.next() > 0.6 ? `+49 30 ${random.int(100000, 999999)}` : '' },
+          tags: random.next() > 0.5 ? [random.pick(TAGS)] : [],
+          source: random.next() > 0.5 ? 'User Import' : 'RESTful API',
+          activated: random.next() > 0.1 ? stamp : 0,
+        },
+        stamp,
+      );
       if (random.next() < 0.2) {
         const other = groupIds.find((g) => g !== home && random.next() > 0.3);
-        if (other !== undefined) this.subscribe(other, { email: receiver.email, attributes: { firstname: first, name: last } }, stamp + random.int(0, 3));
+        if (other !== undefined)
+          this.subscribe(other, { email: receiver.email, attributes: { firstname: first, name: last } }, stamp + random.int(0, 3));
       }
       if (random.next() < 0.1) {
         const [gid, m] = [...receiver.memberships.entries()][0];
@@ -214,8 +228,9 @@ export class CleverReachStore {
 function mergeTags(current: string[], changes: string[]): string[] {
   const tags = new Set(current);
   // A tag prefixed with "-" removes it, as CleverReach's upsert does.
-  for (const tag of changes) if (tag.startsWith('-')) tags.delete(tag.slice(1));
-  else tags.add(tag);
+  for (const tag of changes)
+    if (tag.startsWith('-')) tags.delete(tag.slice(1));
+    else tags.add(tag);
   return [...tags];
 }
 

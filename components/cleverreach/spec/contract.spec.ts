@@ -5,4 +5,6 @@ import { contractFixture } from './helpers';
 
 describeTriggerContract('cleverreach getReceiversPolling', () => contractFixture(allGroups));
 // groupName in other case: the group is matched case-insensitively.
-describeTriggerContract('cleverreach getReceiversByGroupIdPolling', () => contractFixture(byGroup, { home: 'Customers', extraCfg: { groupName: 'customers' } }));
+describeTriggerContract('cleverreach getReceiversByGroupIdPolling', () =>
+  contractFixture(byGroup, { home: 'Customers', extraCfg: { groupName: 'customers' } }),
+);

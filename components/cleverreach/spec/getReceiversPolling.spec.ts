@@ -36,7 +36,12 @@ describe('getReceiversPolling (nock)', () => {
     const r10g1 = receiver('10', '1', { last_changed: S + 100 }, { attributes: { vorname: 'Eva', nachname: 'Ernst' }, tags: ['VIP'] });
     const r10g2 = receiver('10', '2', { registered: S + 50, activated: S + 50, last_changed: S + 50 });
     const r11 = receiver('11', '1', {});
-    const r12 = receiver('12', '2', { registered: S - 500, activated: S - 500, deactivated: S + 200, last_changed: S + 200 }, { global_attributes: { firstname: 'Udo', lastname: 'Ulm', phone: '0301' } });
+    const r12 = receiver(
+      '12',
+      '2',
+      { registered: S - 500, activated: S - 500, deactivated: S + 200, last_changed: S + 200 },
+      { global_attributes: { firstname: 'Udo', lastname: 'Ulm', phone: '0301' } },
+    );
     const scope = tokenInterceptor(nock(BASE))
       .get('/v3/groups.json')
       .reply(200, [
@@ -44,12 +49,24 @@ describe('getReceiversPolling (nock)', () => {
         { id: '1', name: 'Newsletter' },
       ]);
     nock(BASE, auth)
-      .get('/v3/groups.json/1/receivers').query(list(0, 2)).reply(200, [r10g1, r11])
-      .get('/v3/groups.json/2/receivers').query(lookup(['r10@example.com'])).reply(200, [r10g2])
-      .get('/v3/groups.json/1/receivers').query(list(1, 2)).reply(204)
-      .get('/v3/groups.json/2/receivers').query(list(0, 2)).reply(200, [r10g2, r12])
-      .get('/v3/groups.json/1/receivers').query(lookup(['r10@example.com', 'r12@example.com'])).reply(200, [r10g1])
-      .get('/v3/groups.json/2/receivers').query(list(1, 2)).reply(200, []);
+      .get('/v3/groups.json/1/receivers')
+      .query(list(0, 2))
+      .reply(200, [r10g1, r11])
+      .get('/v3/groups.json/2/receivers')
+      .query(lookup(['r10@example.com']))
+      .reply(200, [r10g2])
+      .get('/v3/groups.json/1/receivers')
+      .query(list(1, 2))
+      .reply(204)
+      .get('/v3/groups.json/2/receivers')
+      .query(list(0, 2))
+      .reply(200, [r10g2, r12])
+      .get('/v3/groups.json/1/receivers')
+      .query(lookup(['r10@example.com', 'r12@example.com']))
+      .reply(200, [r10g1])
+      .get('/v3/groups.json/2/receivers')
+      .query(list(1, 2))
+      .reply(200, []);
 
     const { self, error } = await runProcess(allGroups.process, {}, { ...CFG, pageSize: 2 }, { lastUpdated: SINCE });
 
@@ -98,10 +115,12 @@ describe('getReceiversPolling (nock)', () => {
   });
 
   it('resumes an interrupted scan at the stored group and page', async () => {
-    const scope = tokenInterceptor(nock(BASE)).get('/v3/groups.json').reply(200, [
-      { id: '1', name: 'Newsletter' },
-      { id: '2', name: 'Customers' },
-    ]);
+    const scope = tokenInterceptor(nock(BASE))
+      .get('/v3/groups.json')
+      .reply(200, [
+        { id: '1', name: 'Newsletter' },
+        { id: '2', name: 'Customers' },
+      ]);
     nock(BASE, auth).get('/v3/groups.json/2/receivers').query(list(3, 50)).reply(200, []);
     const snapshot = { lastUpdated: SINCE, scan: { until: UNTIL, after: { group: '2', page: 3 } } };
     const { self, error } = await runProcess(allGroups.process, {}, { ...CFG, pageSize: 50 }, snapshot);
@@ -114,9 +133,17 @@ describe('getReceiversPolling (nock)', () => {
 
   it('uses an issued accessToken as is and reads the old adapter numeric snapshot in seconds', async () => {
     nock(BASE, { reqheaders: { authorization: 'Bearer issued-token-abcdef' } })
-      .get('/v3/groups.json').reply(200, [{ id: '1', name: 'Newsletter' }])
-      .get('/v3/groups.json/1/receivers').query(list(0, 1000)).reply(200, [receiver('5', '1', { last_changed: S })]);
-    const { self, error } = await runProcess(allGroups.process, {}, { accessToken: 'issued-token-abcdef', baseUrl: `${BASE}/v3/` }, { lastUpdated: S });
+      .get('/v3/groups.json')
+      .reply(200, [{ id: '1', name: 'Newsletter' }])
+      .get('/v3/groups.json/1/receivers')
+      .query(list(0, 1000))
+      .reply(200, [receiver('5', '1', { last_changed: S })]);
+    const { self, error } = await runProcess(
+      allGroups.process,
+      {},
+      { accessToken: 'issued-token-abcdef', baseUrl: `${BASE}/v3/` },
+      { lastUpdated: S },
+    );
     expect(error).to.equal(undefined);
     expect(nock.pendingMocks()).to.deep.equal([]);
     expect(self.data.map((m) => (m.metadata as { recordUid: string }).recordUid)).to.deep.equal(['5']);
@@ -133,7 +160,10 @@ describe('getReceiversByGroupIdPolling (nock)', () => {
 
   it('finds the group by name in any case and reads only that group, without cross-group lookups', async () => {
     const scope = tokenInterceptor(nock(BASE)).get('/v3/groups.json').reply(200, groups);
-    nock(BASE, auth).get('/v3/groups.json/2/receivers').query(list(0, 1000)).reply(200, [receiver('7', '2', { last_changed: S + 1 })]);
+    nock(BASE, auth)
+      .get('/v3/groups.json/2/receivers')
+      .query(list(0, 1000))
+      .reply(200, [receiver('7', '2', { last_changed: S + 1 })]);
     const { self, error } = await runProcess(byGroup.process, {}, { ...CFG, groupName: '  CUSTOMERS ' }, { lastUpdated: SINCE });
     expect(error).to.equal(undefined);
     scope.done();

@@ -29,7 +29,10 @@ export const GROUPS = ['Newsletter', 'Customers', 'Events'];
  * The contract fixture on the simulator. Every third new receiver is also subscribed to a second
  * group (a second later or in the same second), so the all-groups trigger must de-duplicate.
  */
-export function contractFixture(trigger: TriggerContractFixture['trigger'], options: { home?: string; extraCfg?: Record<string, unknown> } = {}): TriggerContractFixture {
+export function contractFixture(
+  trigger: TriggerContractFixture['trigger'],
+  options: { home?: string; extraCfg?: Record<string, unknown> } = {},
+): TriggerContractFixture {
   let sim: CleverReachSimulator;
   let groups: SimGroup[] = [];
   let counter = 0;

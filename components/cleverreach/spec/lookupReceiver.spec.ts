@@ -24,8 +24,10 @@ describe('lookupReceiver', () => {
   it('finds a receiver by e-mail and emits it as an OIH Person with its group', async () => {
     tokenInterceptor(nock(BASE));
     const scope = api()
-      .get('/v3/receivers.json/lena%40example.com').reply(200, found)
-      .get('/v3/groups.json').reply(200, [{ id: '7', name: 'Newsletter' }]);
+      .get('/v3/receivers.json/lena%40example.com')
+      .reply(200, found)
+      .get('/v3/groups.json')
+      .reply(200, [{ id: '7', name: 'Newsletter' }]);
     const { self, error } = await runProcess(lookupReceiver.process, { data: { email: 'lena@example.com' } }, CFG);
     expect(error).to.equal(undefined);
     scope.done();
@@ -54,19 +56,26 @@ describe('lookupReceiver', () => {
   it('passes the raw receiver with skipTransformation, looking by id within groupId', async () => {
     tokenInterceptor(nock(BASE));
     const scope = api()
-      .get('/v3/receivers.json/42').query({ group_id: '7' }).reply(200, found)
-      .get('/v3/groups.json').reply(200, [{ id: '7', name: 'Newsletter' }]);
+      .get('/v3/receivers.json/42')
+      .query({ group_id: '7' })
+      .reply(200, found)
+      .get('/v3/groups.json')
+      .reply(200, [{ id: '7', name: 'Newsletter' }]);
     const { self, error } = await runProcess(lookupReceiver.process, { data: { id: '42' } }, { ...CFG, groupId: '7', skipTransformation: true });
     expect(error).to.equal(undefined);
     scope.done();
-    expect(self.data).to.deep.equal([{ metadata: { recordUid: '42', applicationUid: 'cleverreach' }, data: { ...found, groups: [{ id: '7', name: 'Newsletter', active: true }] } }]);
+    expect(self.data).to.deep.equal([
+      { metadata: { recordUid: '42', applicationUid: 'cleverreach' }, data: { ...found, groups: [{ id: '7', name: 'Newsletter', active: true }] } },
+    ]);
   });
 
   it('fails when nothing matches, unless allowZeroResults (then it emits {})', async () => {
     tokenInterceptor(nock(BASE));
     const scope = api()
-      .get('/v3/receivers.json/nobody%40example.com').reply(404, { error: { code: 404, message: 'Not Found: invalid receiver' } })
-      .get('/v3/receivers.json/nobody%40example.com').reply(200, []);
+      .get('/v3/receivers.json/nobody%40example.com')
+      .reply(404, { error: { code: 404, message: 'Not Found: invalid receiver' } })
+      .get('/v3/receivers.json/nobody%40example.com')
+      .reply(200, []);
     const failed = await runProcess(lookupReceiver.process, { data: { email: 'nobody@example.com' } }, CFG);
     expect(failed.error?.message).to.equal('CleverReach has no receiver "nobody@example.com"');
     const allowed = await runProcess(lookupReceiver.process, { data: { email: 'nobody@example.com' } }, { ...CFG, allowZeroResults: 'true' });

@@ -17,7 +17,17 @@ const person = {
 };
 const names = { firstname: 'Anna', vorname: 'Anna', lastname: 'Meyer', name: 'Meyer', nachname: 'Meyer', salutation: 'Frau', phone: '+49 30 1234' };
 const body = { email: 'anna@example.com', attributes: names, global_attributes: names, tags: ['VIP', 'Lead'] };
-const returned = (id: string) => ({ id, email: 'anna@example.com', group_id: '7', registered: 1_700_000_000, activated: 1_700_000_000, deactivated: 0, attributes: names, global_attributes: names, tags: ['VIP', 'Lead'] });
+const returned = (id: string) => ({
+  id,
+  email: 'anna@example.com',
+  group_id: '7',
+  registered: 1_700_000_000,
+  activated: 1_700_000_000,
+  deactivated: 0,
+  attributes: names,
+  global_attributes: names,
+  tags: ['VIP', 'Lead'],
+});
 const api = () => nock(BASE, { reqheaders: { authorization: `Bearer ${TOKEN}` } });
 const json = { 'content-type': 'application/json' };
 
@@ -27,21 +37,31 @@ describe('upsertReceiver', () => {
   it('updates the receiver named by metadata.recordUid in the configured group', async () => {
     const login = tokenInterceptor(nock(BASE));
     const scope = api().put('/v3/groups.json/7/receivers/55', body).matchHeader('content-type', json['content-type']).reply(200, returned('55'));
-    const { self, error } = await runProcess(upsertReceiver.process, { metadata: { recordUid: '55', oihUid: 'oih-1' }, data: person }, { ...CFG, groupId: '7' });
+    const { self, error } = await runProcess(
+      upsertReceiver.process,
+      { metadata: { recordUid: '55', oihUid: 'oih-1' }, data: person },
+      { ...CFG, groupId: '7' },
+    );
     expect(error).to.equal(undefined);
     login.done();
     scope.done();
     expect(self.data).to.deep.equal([{ metadata: { recordUid: '55', oihUid: 'oih-1', applicationUid: 'cleverreach' }, data: returned('55') }]);
     expectSchema('upsertReceiver.out.json', self.data[0].data);
-    expect(JSON.stringify(self.events) + JSON.stringify(self.logs)).not.to.include(TOKEN).and.not.to.include(CFG.client_secret);
+    expect(JSON.stringify(self.events) + JSON.stringify(self.logs))
+      .not.to.include(TOKEN)
+      .and.not.to.include(CFG.client_secret);
   });
 
   it('falls back to the e-mail within the group when the recordUid is not a member (elastic.io body input)', async () => {
     tokenInterceptor(nock(BASE));
     const scope = api()
-      .put('/v3/groups.json/7/receivers/99', body).reply(404, { error: { code: 404, message: 'Not Found: invalid receiver' } })
-      .get('/v3/receivers.json/anna%40example.com').query({ group_id: '7' }).reply(200, returned('56'))
-      .put('/v3/groups.json/7/receivers/56', body).reply(200, returned('56'));
+      .put('/v3/groups.json/7/receivers/99', body)
+      .reply(404, { error: { code: 404, message: 'Not Found: invalid receiver' } })
+      .get('/v3/receivers.json/anna%40example.com')
+      .query({ group_id: '7' })
+      .reply(200, returned('56'))
+      .put('/v3/groups.json/7/receivers/56', body)
+      .reply(200, returned('56'));
     const { self, error } = await runProcess(upsertReceiver.process, { metadata: { recordUid: '99' }, body: person }, { ...CFG, groupId: '7' });
     expect(error).to.equal(undefined);
     scope.done();
@@ -50,11 +70,24 @@ describe('upsertReceiver', () => {
 
   it('creates the receiver in the group a category names (case-insensitive) when the e-mail is new', async () => {
     tokenInterceptor(nock(BASE));
-    const input = { ...person, categories: [{ name: 'tag', label: 'VIP' }, { name: 'group', label: 'NEWSLETTER' }] };
+    const input = {
+      ...person,
+      categories: [
+        { name: 'tag', label: 'VIP' },
+        { name: 'group', label: 'NEWSLETTER' },
+      ],
+    };
     const scope = api()
-      .get('/v3/groups.json').reply(200, [{ id: '3', name: 'Events' }, { id: '7', name: 'Newsletter' }])
-      .get('/v3/receivers.json/anna%40example.com').query({ group_id: '7' }).reply(404, { error: { code: 404, message: 'Not Found: invalid receiver' } })
-      .post('/v3/groups.json/7/receivers', { ...body, tags: ['VIP'] }).reply(200, returned('57'));
+      .get('/v3/groups.json')
+      .reply(200, [
+        { id: '3', name: 'Events' },
+        { id: '7', name: 'Newsletter' },
+      ])
+      .get('/v3/receivers.json/anna%40example.com')
+      .query({ group_id: '7' })
+      .reply(404, { error: { code: 404, message: 'Not Found: invalid receiver' } })
+      .post('/v3/groups.json/7/receivers', { ...body, tags: ['VIP'] })
+      .reply(200, returned('57'));
     const { self, error } = await runProcess(upsertReceiver.process, { metadata: { oihUid: 'oih-2' }, data: input }, { ...CFG });
     expect(error).to.equal(undefined);
     scope.done();
@@ -63,16 +96,24 @@ describe('upsertReceiver', () => {
 
   it('rejects a person without an e-mail, naming the field, and sends nothing', async () => {
     const unmatched = countUnmatched();
-    const { self, error } = await runProcess(upsertReceiver.process, { data: { firstName: 'Nomail', contactData: [{ type: 'phone', value: '1' }] } }, { ...CFG, groupId: '7' });
+    const { self, error } = await runProcess(
+      upsertReceiver.process,
+      { data: { firstName: 'Nomail', contactData: [{ type: 'phone', value: '1' }] } },
+      { ...CFG, groupId: '7' },
+    );
     unmatched.stop();
-    expect(error?.message).to.equal('data.contactData: the person has no e-mail address (contactData entry of type "email"); CleverReach needs one, nothing was sent');
+    expect(error?.message).to.equal(
+      'data.contactData: the person has no e-mail address (contactData entry of type "email"); CleverReach needs one, nothing was sent',
+    );
     expect(unmatched.count).to.equal(0);
     expect(self.data).to.deep.equal([]);
   });
 
   it('fails clearly when neither groupId nor a category names a group', async () => {
     tokenInterceptor(nock(BASE));
-    const scope = api().get('/v3/groups.json').reply(200, [{ id: '7', name: 'Newsletter' }]);
+    const scope = api()
+      .get('/v3/groups.json')
+      .reply(200, [{ id: '7', name: 'Newsletter' }]);
     const { error } = await runProcess(upsertReceiver.process, { data: person }, { ...CFG });
     scope.done();
     expect(error?.message).to.equal('groupId: not set, and no category of the person ("VIP", "Lead") names a CleverReach group');
@@ -96,7 +137,12 @@ describe('upsertReceiver', () => {
         const { self, error } = await runProcess(upsertReceiver.process, tombstone, cfg);
         expect(error).to.equal(undefined);
         scope.done();
-        expect(self.data).to.deep.equal([{ metadata: { recordUid: '55', oihUid: 'oih-1', applicationUid: 'cleverreach' }, data: { delete: outcome, timestamp: '2024-01-01T02:46:40.500Z' } }]);
+        expect(self.data).to.deep.equal([
+          {
+            metadata: { recordUid: '55', oihUid: 'oih-1', applicationUid: 'cleverreach' },
+            data: { delete: outcome, timestamp: '2024-01-01T02:46:40.500Z' },
+          },
+        ]);
         expectSchema('upsertReceiver.out.json', self.data[0].data);
       });
     }

@@ -21,7 +21,10 @@ const action = defineAction({
     const oihUid = readString(input.metadata, 'oihUid');
     if (input.data.deleteRequested) {
       if (!readBoolean(cfg, 'deletes', false)) {
-        throw new ConfigurationError('deletes', `the message asks to delete receiver ${recordUid ?? '(no recordUid)'}, but deletes are not enabled on this step`);
+        throw new ConfigurationError(
+          'deletes',
+          `the message asks to delete receiver ${recordUid ?? '(no recordUid)'}, but deletes are not enabled on this step`,
+        );
       }
       if (!recordUid) throw new ConfigurationError('metadata.recordUid', 'a delete needs the id of the CleverReach receiver');
       const client = createClient(cfg, log, redactor);
@@ -35,7 +38,10 @@ const action = defineAction({
     const body = mapped.data;
     const email = body && typeof body === 'object' && typeof body.email === 'string' ? body.email.trim() : '';
     if (!email) {
-      throw new ConfigurationError('data.contactData', 'the person has no e-mail address (contactData entry of type "email"); CleverReach needs one, nothing was sent');
+      throw new ConfigurationError(
+        'data.contactData',
+        'the person has no e-mail address (contactData entry of type "email"); CleverReach needs one, nothing was sent',
+      );
     }
     const client = createClient(cfg, log, redactor);
     const groupId = await resolveGroup(client, cfg, input.data.categories);
@@ -74,7 +80,10 @@ async function resolveGroup(client: CleverReachClient, cfg: Record<string, unkno
     const group = findGroupByName(groups, label);
     if (group) return String(group.id);
   }
-  throw new ConfigurationError('groupId', `not set, and no category of the person (${labels.map((l) => `"${l}"`).join(', ')}) names a CleverReach group`);
+  throw new ConfigurationError(
+    'groupId',
+    `not set, and no category of the person (${labels.map((l) => `"${l}"`).join(', ')}) names a CleverReach group`,
+  );
 }
 
 async function deleteReceiver(client: CleverReachClient, recordUid: string, groupId: string | undefined): Promise<DeleteOutcome> {

@@ -1,7 +1,7 @@
 import { definePollingTrigger } from '@oih-suite/kit';
 import { createClient } from '../client';
-import { resolveConfiguredGroup } from "../groups";
-import { getGroups } from "../selectModels";
+import { resolveConfiguredGroup } from '../groups';
+import { getGroups } from '../selectModels';
 import { receiverSource } from '../receiverSource';
 import { receiverTriggerBase } from './common';
 
