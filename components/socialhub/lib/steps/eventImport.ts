@@ -1,0 +1,85 @@
+import { ConfigurationError, ConnectorError, Config, hashKey, parseTimestamp, readInteger } from '@oih-suite/kit';
+import { readFields, Values } from '../operations/request';
+import { OPERATIONS } from '../operations/table';
+import type { FieldSpec } from '../operations/types';
+import type { SocialHubClient } from '../client';
+
+/** One customer event as SocialHub takes it (our documented event model: schemas/consumerEvent.json). */
+export const EVENT_FIELDS: FieldSpec[] = [
+  { name: 'eventKey', title: 'Event key', type: 'string', required: true },
+  { name: 'eventType', title: 'Event type', type: 'string', default: 'track' },
+  { name: 'eventTime', title: 'Event time', type: 'integer', required: true, description: 'Epoch milliseconds (ISO 8601 is converted)' },
+  { name: 'customerCode', title: 'Customer code', type: 'string', required: true },
+  { name: 'eventId', title: 'Event id', type: 'string', required: true, description: 'Unique per event; derived from the content when empty' },
+  { name: 'tenantId', title: 'Tenant id', type: 'string', required: true, config: true },
+  { name: 'properties', title: 'Properties', type: 'object', required: true },
+];
+
+export interface RejectedEvent {
+  index: number;
+  field?: string;
+  problem: string;
+}
+
+export interface ImportReport {
+  received: number;
+  sent: number;
+  batches: number;
+  eventIds: string[];
+  rejected: RejectedEvent[];
+}
+
+/** One event, several (`events` or `data` array) or the message itself. */
+export function eventsOf(data: Values): unknown[] {
+  if (Array.isArray(data.events)) return data.events;
+  if (Array.isArray(data.data)) return data.data;
+  return [data];
+}
+
+/**
+ * Checks one event. A missing eventId is derived from the event's content, so the same event
+ * delivered twice carries the same id and SocialHub stores it once.
+ */
+export function prepareEvent(raw: unknown, index: number, stepDefaults: Config): Values {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigurationError(`events[${index}]`, 'must be an object');
+  const event = { ...(raw as Values) };
+  if (typeof event.eventTime === 'string' && !/^\d+$/.test(event.eventTime.trim())) {
+    const ms = parseTimestamp(event.eventTime);
+    if (ms === undefined) throw new ConfigurationError(`events[${index}].eventTime`, `"${event.eventTime}" is neither epoch milliseconds nor an ISO 8601 time`);
+    event.eventTime = ms;
+  }
+  if (event.eventId === undefined || event.eventId === null || event.eventId === '') {
+    const tenantId = event.tenantId ?? stepDefaults.tenantId;
+    event.eventId = `oih-${hashKey(tenantId, event.customerCode, event.eventKey, event.eventType ?? 'track', event.eventTime, event.properties)}`;
+  }
+  return readFields(EVENT_FIELDS, event, stepDefaults, `events[${index}].`);
+}
+
+/** Validates every event, sends the valid ones in batches, and reports the rejected ones by index and field. */
+export async function importEvents(client: SocialHubClient, data: Values, cfg: Config): Promise<ImportReport> {
+  const batchSize = readInteger(cfg, 'batchSize', { min: 1, max: 500, fallback: 100 });
+  const raw = eventsOf(data);
+  const valid: Values[] = [];
+  const rejected: RejectedEvent[] = [];
+  raw.forEach((event, index) => {
+    try {
+      valid.push(prepareEvent(event, index, cfg));
+    } catch (error) {
+      if (!(error instanceof ConnectorError)) throw error;
+      rejected.push({ index, field: error.field, problem: error.message });
+    }
+  });
+  if (valid.length === 0) {
+    const why = rejected.map((r) => r.problem).join('; ');
+    throw new ConfigurationError(rejected[0]?.field ?? 'events', `no valid event to import${why ? `: ${why}` : ''}`);
+  }
+  const op = OPERATIONS.importConsumerEventData;
+  let batches = 0;
+  for (let start = 0; start < valid.length; start += batchSize) {
+    const batch = valid.slice(start, start + batchSize);
+    // Safe to resend after a 5xx or a dropped connection: SocialHub keeps one event per eventId.
+    await client.send({ method: op.method, url: op.path, json: { data: batch }, idempotent: true, recordId: String(batch[0].eventId) });
+    batches += 1;
+  }
+  return { received: raw.length, sent: valid.length, batches, eventIds: valid.map((e) => String(e.eventId)), rejected };
+}
