@@ -1,0 +1,95 @@
+import { expect } from 'chai';
+import { Log } from '../src/util/logger';
+import { Redactor, isSecretKey } from '../src/util/redact';
+import { DAY_MS, parseTimestamp, toIso, toUnixSeconds } from '../src/util/timestamps';
+import { now, timing, wait, withTiming } from '../src/util/timing';
+import { hashKey } from '../src/util/hash';
+import { FakeClock } from './helpers/fakeClock';
+
+describe('utilities', () => {
+  describe('Redactor', () => {
+    it('removes known secret values, also URL-encoded, and masks secret-named keys at any depth', () => {
+      const r = new Redactor().add('p@ss word!', 'abc', undefined, 42);
+      expect(r.text('login p@ss word! / p%40ss%20word! / abc')).to.equal('login *** / *** / abc');
+      expect(r.value({ list: [{ client_secret: 'x', name: 'p@ss word!' }], Authorization: 'Bearer y', empty: '', token: '' })).to.deep.equal({
+        list: [{ client_secret: '***', name: '***' }],
+        Authorization: '***',
+        empty: '',
+        token: '',
+      });
+    });
+
+    it('learns the secrets of a configuration, nested objects included', () => {
+      const r = new Redactor().addFromConfig({
+        apiKey: 'key-1234',
+        oauth: { access_token: 'at-5678', nested: { refresh_token: 'rt-9012' } },
+        user: 'ann-the-user',
+      });
+      expect(r.text('key-1234 at-5678 rt-9012 ann-the-user')).to.equal('*** *** *** ann-the-user');
+      expect(new Redactor().addFromConfig(null).text('x')).to.equal('x');
+      expect(isSecretKey('Client-Secret')).to.equal(true);
+      expect(isSecretKey('clientId')).to.equal(false);
+    });
+  });
+
+  describe('Log', () => {
+    it('writes bunyan-style (fields, message), with base fields, redacted, falling back to info', () => {
+      const lines: unknown[][] = [];
+      const target = { info: (...a: unknown[]) => lines.push(['info', ...a]), error: (...a: unknown[]) => lines.push(['error', ...a]) };
+      const log = new Log(target, new Redactor().add('secret-1'), { step: 's' }).child({ run: 1 });
+      log.debug('d secret-1', { password: 'p' });
+      log.warn('w');
+      log.error('e', { n: 2 });
+      log.info('i');
+      expect(lines).to.deep.equal([
+        ['info', { step: 's', run: 1, password: '***' }, 'd ***'],
+        ['info', { step: 's', run: 1 }, 'w'],
+        ['error', { step: 's', run: 1, n: 2 }, 'e'],
+        ['info', { step: 's', run: 1 }, 'i'],
+      ]);
+    });
+  });
+
+  describe('timestamps', () => {
+    it('reads ISO with and without zone, dates, unix seconds and milliseconds', () => {
+      const t = Date.parse('2024-03-01T12:00:00Z');
+      expect(parseTimestamp('2024-03-01T12:00:00Z')).to.equal(t);
+      expect(parseTimestamp('2024-03-01 12:00:00')).to.equal(t);
+      expect(parseTimestamp('2024-03-01T14:00:00+02:00')).to.equal(t);
+      expect(parseTimestamp('2024-03-01')).to.equal(Date.parse('2024-03-01T00:00:00Z'));
+      expect(parseTimestamp(t / 1000)).to.equal(t);
+      expect(parseTimestamp(String(t))).to.equal(t);
+      expect(parseTimestamp(new Date(t))).to.equal(t);
+      for (const nothing of [null, undefined, '', 'garbage', {}, new Date('x'), Number.NaN]) expect(parseTimestamp(nothing)).to.equal(undefined);
+      expect(toIso(t)).to.equal('2024-03-01T12:00:00.000Z');
+      expect(toUnixSeconds(t + 999)).to.equal(t / 1000);
+      expect(DAY_MS).to.equal(86_400_000);
+    });
+  });
+
+  describe('timing', () => {
+    it('wait scales the sleep and reports the unscaled time; withTiming restores the seam', async () => {
+      const clock = new FakeClock(1000);
+      const result = await withTiming({ clock, scale: 0.5 }, async () => {
+        expect(await wait(400)).to.equal(400);
+        expect(await wait(0)).to.equal(0);
+        return now();
+      });
+      expect(result).to.equal(1200);
+      expect(clock.sleeps).to.deep.equal([200]);
+      expect(timing.scale).to.equal(1);
+      expect(timing.clock).not.to.equal(clock);
+      let thrown = false;
+      await withTiming({ scale: 3 }, async () => {
+        throw new Error('x');
+      }).catch(() => (thrown = true));
+      expect(thrown).to.equal(true);
+      expect(timing.scale).to.equal(1);
+    });
+  });
+
+  it('hashKey is stable and does not contain its input', () => {
+    expect(hashKey('id', 'secret-value')).to.equal(hashKey('id', 'secret-value')).and.to.have.length(16);
+    expect(hashKey('id', 'other')).not.to.equal(hashKey('id', 'secret-value'));
+  });
+});
