@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import { Transformer } from '@oih-suite/kit';
+import { diagnose } from '../errors';
+import { isTombstoneData } from '../output/messages';
+import type { Ui } from '../output/ui';
+import { REVIEW_TO_EVENT, REVIEW_TO_PERSON } from './mappings';
+import { newReport, skip, StepReport } from './report';
+import { renderScores } from './scores';
+import type { DemoSimulators } from './simulators';
+import type { DemoState } from './state';
+import { FlowMessage, fail, runAction, runTrigger, skippedStep } from './steps';
+
+export interface FlowResult {
+  reports: StepReport[];
+  /** Snapshots to commit when the whole flow succeeded. */
+  snapshots: Record<string, unknown>;
+  /** Further blocks to print after the table (the scores). */
+  extra: string[];
+}
+
+const REVIEWS = 'smileback.getReviewsPolling';
+const SESSIONS = 'maestroqa.getCoachingSessionsPolling';
+
+/**
+ * The demo flow, wired the way an OIH flow is: a trigger's messages go through a transformation
+ * step into the next component's action, each message on its own.
+ *   1. Smileback getReviewsPolling            (incremental, from the saved snapshot)
+ *   2. review → OIH Person                     (a JSONata transformer step)
+ *   3. CleverReach upsertReceiver              (tags from the rating)
+ *   4. review → SocialHub importConsumerEventData (the step's customMapping turns it into an event)
+ *   5. MaestroQA coaching sessions             (incremental; messages written to .state/demo/out)
+ *   6. Smileback getScores                      (the scores, printed after the table)
+ */
+export async function runFlow(ui: Ui, sims: DemoSimulators, state: DemoState): Promise<FlowResult> {
+  const reports: StepReport[] = [];
+  const snapshots: Record<string, unknown> = {};
+  const extra: string[] = [];
+  const done = (report: StepReport) => {
+    reports.push(report);
+    const status = report.status === 'ok' ? '✓' : report.status === 'skipped' ? '–' : '✗';
+    const why = report.status === 'ok' ? '' : `: ${report.notes.join('; ')}`;
+    ui.out(`  ${status} ${report.step}: read ${report.read}, wrote ${report.wrote}, skipped ${report.skipped}${why}`);
+  };
+  const { smileback, cleverreach, socialhub, maestroqa } = sims.running;
+
+  // 1. Smileback reviews
+  let reviews: FlowMessage[] = [];
+  if (smileback) {
+    const t = await runTrigger(
+      ui,
+      'Smileback getReviewsPolling',
+      'smileback',
+      'getReviewsPolling',
+      { ...smileback.cfg, pageSize: 500 },
+      state.snapshot(REVIEWS),
+    );
+    reviews = t.messages;
+    snapshots[REVIEWS] = t.snapshot;
+    const deleted = reviews.filter((m) => isTombstoneData(m.data)).length;
+    if (deleted) t.report.notes.push(`${deleted} of them deleted reviews (tombstones)`);
+    done(t.report);
+  } else done(skippedStep('Smileback getReviewsPolling', sims.missing.smileback ?? 'no simulator'));
+
+  // 2. Review → OIH Person
+  const persons = newReport('review → OIH Person (JSONata)');
+  const people: FlowMessage[] = [];
+  if (smileback) {
+    const started = Date.now();
+    const toPerson = new Transformer(undefined, { customMapping: REVIEW_TO_PERSON });
+    for (const review of reviews) {
+      persons.read += 1;
+      if (isTombstoneData(review.data)) {
+        skip(persons, 'deleted reviews (a receiver is not deleted because one review was)');
+        continue;
+      }
+      try {
+        const person = (await toPerson.apply(review)) as FlowMessage;
+        const emails =
+          (person.data.contactData as { type?: string; value?: unknown }[] | undefined)?.filter((c) => c.type === 'email' && c.value) ?? [];
+        if (emails.length === 0) {
+          skip(persons, 'reviews without a contact e-mail');
+          continue;
+        }
+        people.push(person);
+        persons.wrote += 1;
+      } catch (error) {
+        skip(persons, `not mappable: ${diagnose(error).message}`);
+      }
+    }
+    persons.durationMs = Date.now() - started;
+    done(persons);
+  } else done(skippedStep(persons.step, 'no reviews (Smileback missing)'));
+
+  // 3. CleverReach upsertReceiver
+  const upserts = newReport('CleverReach upsertReceiver');
+  if (cleverreach && smileback) {
+    upserts.read = people.length;
+    await runAction(ui, upserts, 'cleverreach', 'upsertReceiver', { ...cleverreach.cfg }, people);
+    done(upserts);
+  } else done(skippedStep(upserts.step, cleverreach ? 'no persons (Smileback missing)' : (sims.missing.cleverreach ?? 'no simulator')));
+
+  // 4. SocialHub importConsumerEventData
+  const events = newReport('SocialHub importConsumerEventData');
+  if (socialhub && smileback) {
+    const live = reviews.filter((m) => !isTombstoneData(m.data));
+    events.read = reviews.length;
+    if (reviews.length > live.length) skip(events, 'deleted reviews (an event already recorded stays recorded)', reviews.length - live.length);
+    await runAction(ui, events, 'socialhub', 'importConsumerEventData', { ...socialhub.cfg, customMapping: REVIEW_TO_EVENT }, live);
+    done(events);
+  } else done(skippedStep(events.step, socialhub ? 'no reviews (Smileback missing)' : (sims.missing.socialhub ?? 'no simulator')));
+
+  // 5. MaestroQA coaching sessions
+  if (maestroqa) {
+    const t = await runTrigger(
+      ui,
+      'MaestroQA coaching sessions',
+      'maestroqa',
+      'getCoachingSessionsPolling',
+      { ...maestroqa.cfg },
+      state.snapshot(SESSIONS),
+    );
+    snapshots[SESSIONS] = t.snapshot;
+    const file = state.outputFile('maestroqa-coaching-sessions.jsonl');
+    fs.writeFileSync(file, t.messages.map((m) => JSON.stringify(ui.redactor.value(m))).join('\n') + (t.messages.length ? '\n' : ''));
+    t.report.wrote = t.messages.length;
+    t.report.notes.push(`messages in ${file.slice(file.indexOf('.state'))}`);
+    done(t.report);
+  } else done(skippedStep('MaestroQA coaching sessions', sims.missing.maestroqa ?? 'no simulator'));
+
+  // 6. Smileback getScores
+  const scores = newReport('Smileback getScores');
+  if (smileback) {
+    const results = await runAction(ui, scores, 'smileback', 'getScores', { ...smileback.cfg }, [{ metadata: {}, data: {} }]);
+    scores.read = 1;
+    scores.wrote = 0;
+    const output = results[0]?.output;
+    if (output) extra.push(renderScores(output.data));
+    else if (results[0]?.error) fail(scores, results[0].error);
+    done(scores);
+  } else done(skippedStep(scores.step, sims.missing.smileback ?? 'no simulator'));
+
+  return { reports, snapshots, extra };
+}
