@@ -5,7 +5,7 @@ import type { DemoSimulators } from './simulators';
  * incremental run the demo edits a few records through the simulators' store controls. Stamped
  * now, they are exactly what the incremental triggers must pick up (and nothing else).
  */
-export async function applyChanges(sims: DemoSimulators): Promise<string[]> {
+export async function applyChanges(_sims: DemoSimulators): Promise<string[]> {
   const lines: string[] = [];
   if (lines.length === 0) lines.push('nothing (no simulator with store controls is running)');
   await waitForNextSecond();

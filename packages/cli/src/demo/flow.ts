@@ -67,6 +67,7 @@ export async function runFlow(ui: Ui, sims: DemoSimulators, state: DemoState): P
   if (smileback) {
     const started = Date.now();
     const toPerson = new Transformer(undefined, { customMapping: REVIEW_TO_PERSON });
+    const byEmail = new Map<string, FlowMessage>();
     for (const review of reviews) {
       persons.read += 1;
       if (isTombstoneData(review.data)) {
@@ -74,19 +75,25 @@ export async function runFlow(ui: Ui, sims: DemoSimulators, state: DemoState): P
         continue;
       }
       try {
-        const person = (await toPerson.apply(review)) as FlowMessage;
-        const emails =
-          (person.data.contactData as { type?: string; value?: unknown }[] | undefined)?.filter((c) => c.type === 'email' && c.value) ?? [];
-        if (emails.length === 0) {
+        const person = await toPerson.apply(review);
+        const data = person.data as Record<string, unknown>;
+        const email = (data.contactData as { type?: string; value?: unknown }[] | undefined)?.find((c) => c.type === 'email' && c.value)?.value;
+        if (typeof email !== 'string') {
           skip(persons, 'reviews without a contact e-mail');
           continue;
         }
-        people.push(person);
-        persons.wrote += 1;
+        const key = email.toLowerCase();
+        if (byEmail.has(key)) skip(persons, 'older reviews of a contact who has a newer one (the newest rating sets the tags)');
+        // recordUid is the *target's* id in OIH; the review's id must not reach CleverReach, which
+        // then finds the receiver by e-mail within the group.
+        byEmail.delete(key);
+        byEmail.set(key, { metadata: {}, data });
       } catch (error) {
         skip(persons, `not mappable: ${diagnose(error).message}`);
       }
     }
+    people.push(...byEmail.values());
+    persons.wrote = people.length;
     persons.durationMs = Date.now() - started;
     done(persons);
   } else done(skippedStep(persons.step, 'no reviews (Smileback missing)'));

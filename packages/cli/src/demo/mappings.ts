@@ -3,7 +3,10 @@
  * step or a step's `customMapping` would hold them).
  */
 
-/** A Smileback review → OIH Person: the review's contact, tagged with the rating. */
+/**
+ * A Smileback review → OIH Person: the review's contact, in the CleverReach group "Customers",
+ * tagged with the rating ("-Tag" removes the other rating tags, CleverReach's upsert convention).
+ */
 export const REVIEW_TO_PERSON = `(
   $c := data.contact;
   $name := $type($c.name) = "string" ? $split($trim($c.name), " ") : [];
@@ -11,13 +14,10 @@ export const REVIEW_TO_PERSON = `(
   $tag := $rating = 1 ? "Smileback.Positive" : $rating = 0 ? "Smileback.Neutral" : $rating = -1 ? "Smileback.Negative" : "Smileback.Unrated";
   $others := ["Smileback.Positive", "Smileback.Neutral", "Smileback.Negative", "Smileback.Unrated"][$ != $tag];
   {
-    "metadata": { "applicationUid": "smileback", "recordUid": $string($c.id) },
-    "data": {
-      "firstName": $count($name) > 1 ? $join($name[[0..$count($name) - 2]], " ") : $name[0],
-      "lastName": $count($name) > 1 ? $name[-1],
-      "contactData": $c.email ? [{ "type": "email", "value": $c.email }] : [],
-      "categories": [{ "name": "group", "label": "Customers" }, $tag, $others.("-" & $)]
-    }
+    "firstName": $count($name) > 1 ? $join($name[[0..$count($name) - 2]], " ") : $name[0],
+    "lastName": $count($name) > 1 ? $name[-1],
+    "contactData": $c.email ? [{ "type": "email", "value": $c.email }] : [],
+    "categories": [{ "name": "group", "label": "Customers" }, $tag, $others.("-" & $)]
   }
 )`;
 
