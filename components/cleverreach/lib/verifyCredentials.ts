@@ -8,7 +8,9 @@ import { createClient } from './client';
 export = async function verifyCredentials(cfg: Record<string, unknown>): Promise<{ verified: boolean; reason?: string }> {
   const redactor = new Redactor().addFromConfig(cfg ?? {});
   try {
-    const client = createClient(cfg ?? {}, new Log(silentLogger, redactor), redactor);
+    // Someone is waiting for the answer in the UI: do not sit out long rate-limit waits.
+    const settings = { maxRetryWaitSeconds: 15, ...(cfg ?? {}) };
+    const client = createClient(settings, new Log(silentLogger, redactor), redactor);
     await client.groups();
     return { verified: true };
   } catch (error) {
