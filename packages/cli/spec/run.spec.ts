@@ -89,6 +89,25 @@ describe('oih-connectors run and verify against the CleverReach simulator', func
     expect(r.stdout + r.stderr).not.to.include(String(sim.cfg.client_secret));
   });
 
+  it('runs an action with --input and emits its result', async () => {
+    const person = { metadata: {}, data: { firstName: 'Ada', lastName: 'Lovelace', contactData: [{ type: 'email', value: 'ada@example.com' }] } };
+    const input = writeJson(path.join(dir, 'person.json'), person);
+    const groupId = String([...sim.store.groups.keys()][0]);
+    const cfg = writeJson(path.join(dir, 'upsert.json'), { ...sim.cfg, groupId });
+    const r = await cli(['run', 'cleverreach', 'upsertReceiver', '--cfg', cfg, '--input', input, '--json']);
+    expect(r.code, r.stderr).to.equal(0);
+    const [out] = jsonLines(r.stdout);
+    expect((out.data as Record<string, unknown>).email).to.equal('ada@example.com');
+  });
+
+  it('an action input the component rejects exits 2 naming the field', async () => {
+    const input = writeJson(path.join(dir, 'noemail.json'), { data: { firstName: 'No', lastName: 'Mail' } });
+    const r = await cli(['run', 'cleverreach', 'upsertReceiver', '--cfg', cfgFile, '--input', input]);
+    expect(r.code).to.equal(2);
+    expect(r.stderr).to.match(/Error: Configuration: data\.contactData/);
+    expect(r.stderr).to.match(/Hint: Fix the field "data\.contactData"/);
+  });
+
   it('verify with good credentials exits 0', async () => {
     const r = await cli(['verify', 'cleverreach', '--cfg', cfgFile]);
     expect(r.code, r.stderr).to.equal(0);

@@ -57,7 +57,8 @@ export async function runCommand(componentName: string, stepName: string, option
     },
   }).finally(() => progress.stop());
 
-  const c = outcome.counters;
+  // A thrown error is the run's error too (metrics count only emitted `error` messages).
+  const c = { ...outcome.counters, errors: outcome.counters.errors + (outcome.error ? 1 : 0) };
   const notes: string[] = [];
   if (outcome.limited) notes.push(`Stopped at --limit ${options.limit}.`);
   if (options.state) notes.push(`State: ${options.state}${outcome.lastSnapshot === undefined ? ' (unchanged: no snapshot emitted)' : ''}`);

@@ -112,7 +112,11 @@ export async function runFlow(ui: Ui, sims: DemoSimulators, state: DemoState): P
     const live = reviews.filter((m) => !isTombstoneData(m.data));
     events.read = reviews.length;
     if (reviews.length > live.length) skip(events, 'deleted reviews (an event already recorded stays recorded)', reviews.length - live.length);
-    await runAction(ui, events, 'socialhub', 'importConsumerEventData', { ...socialhub.cfg, customMapping: REVIEW_TO_EVENT }, live);
+    const cfg = { ...socialhub.cfg, tenantId: 'oih-demo', customMapping: REVIEW_TO_EVENT };
+    await runAction(ui, events, 'socialhub', 'importConsumerEventData', cfg, live);
+    // Read back from the simulator: what SocialHub now holds, not what we think we sent.
+    const stored = typeof socialhub.importedEvents === 'function' ? (socialhub.importedEvents as () => unknown[])().length : undefined;
+    if (stored !== undefined) events.notes.push(`SocialHub holds ${stored} events`);
     done(events);
   } else done(skippedStep(events.step, socialhub ? 'no reviews (Smileback missing)' : (sims.missing.socialhub ?? 'no simulator')));
 
