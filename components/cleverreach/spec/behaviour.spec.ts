@@ -58,6 +58,34 @@ describe('CleverReach component on the simulator', () => {
     expect(JSON.stringify(third.self.lastSnapshot).length, 'a small snapshot').to.be.lessThan(300);
   });
 
+  it('a change made while the scan runs is emitted again by the next run, never lost', async () => {
+    const [g1, g2] = [...sim.store.groups.keys()];
+    const cfg = { ...sim.cfg, pageSize: 5000 };
+    const first = await runProcess(allGroups.process, {}, cfg, {});
+    const person = sim.store.subscribe(g1, { email: 'moving@example.com' });
+    sim.store.subscribe(g2, { email: 'moving@example.com' });
+    await nextSecond();
+    let touched = false;
+    sim.server.inject({
+      // While the second group's page is requested, the person changes in the first group (already scanned).
+      match: (req) => {
+        if (!touched && req.path.endsWith(`/${g2}/receivers`) && !req.query.email_list) {
+          touched = true;
+          sim.store.touch(person.id, nowSeconds(), g1);
+        }
+        return false;
+      },
+    });
+    const second = await runProcess(allGroups.process, {}, cfg, first.self.lastSnapshot);
+    expect(second.error).to.equal(undefined);
+    // Emitted from the first group before the change; the second group's record now holds the
+    // newest stamp up to the run's bound, so it is emitted with the changed data as well.
+    expect(ids(second.self)).to.deep.equal([String(person.id), String(person.id)]);
+    await nextSecond();
+    const third = await runProcess(allGroups.process, {}, cfg, second.self.lastSnapshot);
+    expect(ids(third.self)).to.deep.equal([String(person.id)]);
+  });
+
   it('the one-group trigger and the upsert action round-trip a person through CleverReach', async () => {
     const group = [...sim.store.groups.values()][1];
     const person = {
