@@ -105,7 +105,7 @@ describe('oih-connectors run and verify against the CleverReach simulator', func
     const r = await cli(['run', 'cleverreach', 'upsertReceiver', '--cfg', cfgFile, '--input', input]);
     expect(r.code).to.equal(2);
     expect(r.stderr).to.match(/Error: Configuration: data\.contactData/);
-    expect(r.stderr).to.match(/Hint: Fix the field "data\.contactData"/);
+    expect(r.stderr).to.match(/Hint: Fix "data\.contactData" in the --input message/);
   });
 
   it('verify with good credentials exits 0', async () => {

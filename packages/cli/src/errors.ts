@@ -55,11 +55,12 @@ export function diagnose(error: unknown): Diagnosis {
   if (error instanceof ReboundError)
     return { code: EXIT.provider, message: error.message, hint: 'Run again later; with --state the next run resumes after the last complete page.' };
   if (error instanceof ConfigurationError) {
-    return {
-      code: EXIT.usage,
-      message: `Configuration: ${error.message}`,
-      hint: `Fix the field "${error.field ?? '?'}" in your --cfg file (or set OIH_CFG_<FIELD>).`,
-    };
+    // The kit names message fields by their path (data.x, metadata.recordUid, events[2].y).
+    const inMessage = /^(data|metadata|events|body)\b/.test(error.field ?? '');
+    const hint = inMessage
+      ? `Fix "${error.field}" in the --input message.`
+      : `Fix the field "${error.field ?? '?'}" in your --cfg file (or set OIH_CFG_<FIELD>).`;
+    return { code: EXIT.usage, message: `Configuration: ${error.message}`, hint };
   }
   if (error instanceof AuthenticationError) {
     return {
