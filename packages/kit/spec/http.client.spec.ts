@@ -238,6 +238,21 @@ describe('HttpClient', () => {
     });
   });
 
+  describe('streams', () => {
+    it('hands a successful stream over untouched and reads a failed one for its error', async () => {
+      const scope = nock(BASE).get('/export').reply(200, 'a,b\n1,2\n').get('/export').reply(400, { message: 'no export today' });
+      const client = make();
+      expect(client.baseUrl).to.equal(BASE);
+      const ok = await client.request<NodeJS.ReadableStream>({ url: '/export', responseType: 'stream' });
+      const chunks: Buffer[] = [];
+      for await (const chunk of ok.data) chunks.push(Buffer.from(chunk as Buffer));
+      expect(Buffer.concat(chunks).toString('utf8')).to.equal('a,b\n1,2\n');
+      const error = await failure(client.request({ url: '/export', responseType: 'stream' }));
+      expect(error.providerMessage).to.equal('no export today');
+      scope.done();
+    });
+  });
+
   describe('requests', () => {
     it('sends query arrays, form bodies, text and absolute URLs', async () => {
       const scope = nock(BASE)
