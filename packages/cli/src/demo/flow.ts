@@ -3,7 +3,7 @@ import { Transformer } from '@oih-suite/kit';
 import { diagnose } from '../errors';
 import { isTombstoneData } from '../output/messages';
 import type { Ui } from '../output/ui';
-import { REVIEW_TO_EVENT, REVIEW_TO_PERSON } from './mappings';
+import { REVIEWS_TO_EVENTS, REVIEW_TO_PERSON } from './mappings';
 import { newReport, skip, StepReport } from './report';
 import { renderScores } from './scores';
 import type { DemoSimulators } from './simulators';
@@ -20,6 +20,7 @@ export interface FlowResult {
 
 const REVIEWS = 'smileback.getReviewsPolling';
 const SESSIONS = 'maestroqa.getCoachingSessionsPolling';
+const EVENT_BATCH = 100;
 
 /**
  * The demo flow, wired the way an OIH flow is: a trigger's messages go through a transformation
@@ -112,8 +113,17 @@ export async function runFlow(ui: Ui, sims: DemoSimulators, state: DemoState): P
     const live = reviews.filter((m) => !isTombstoneData(m.data));
     events.read = reviews.length;
     if (reviews.length > live.length) skip(events, 'deleted reviews (an event already recorded stays recorded)', reviews.length - live.length);
-    const cfg = { ...socialhub.cfg, tenantId: 'oih-demo', customMapping: REVIEW_TO_EVENT };
-    await runAction(ui, events, 'socialhub', 'importConsumerEventData', cfg, live);
+    // The action takes many events per message; a batching step in front of it (as a flow would
+    // use for bulk loads) turns thousands of calls into a few dozen.
+    const batches: FlowMessage[] = [];
+    for (let i = 0; i < live.length; i += EVENT_BATCH)
+      batches.push({ metadata: {}, data: { reviews: live.slice(i, i + EVENT_BATCH).map((m) => m.data) } });
+    const cfg = { ...socialhub.cfg, tenantId: 'oih-demo', customMapping: REVIEWS_TO_EVENTS };
+    const results = await runAction(ui, events, 'socialhub', 'importConsumerEventData', cfg, batches);
+    events.wrote = results.reduce((n, r) => n + Number((r.output?.data as { sent?: number } | undefined)?.sent ?? 0), 0);
+    const rejected = results.reduce((n, r) => n + ((r.output?.data as { rejected?: unknown[] } | undefined)?.rejected?.length ?? 0), 0);
+    if (rejected) skip(events, 'events SocialHub would not take (see --verbose)', rejected);
+    if (batches.length) events.notes.push(`${batches.length} calls of up to ${EVENT_BATCH} events`);
     // Read back from the simulator: what SocialHub now holds, not what we think we sent.
     const stored = typeof socialhub.importedEvents === 'function' ? (socialhub.importedEvents as () => unknown[])().length : undefined;
     if (stored !== undefined) events.notes.push(`SocialHub holds ${stored} events`);

@@ -21,17 +21,22 @@ export const REVIEW_TO_PERSON = `(
   }
 )`;
 
-/** A Smileback review → one SocialHub customer event. */
-export const REVIEW_TO_EVENT = `{
-  "eventKey": "smileback_review",
-  "eventType": "track",
-  "eventTime": data.rated_on ? data.rated_on : data.last_modified,
-  "customerCode": data.contact.email ? data.contact.email : $string(data.contact.id),
-  "eventId": "smileback-review-" & $string(metadata.recordUid) & "-" & $string(data.last_modified),
-  "properties": {
-    "reviewId": metadata.recordUid,
-    "rating": data.rating,
-    "comment": data.comment,
-    "ticket": data.ticket.id
-  }
+/**
+ * A batch of Smileback reviews → SocialHub customer events, one per review. The eventId is stable
+ * per review version, so a resent batch adds nothing at SocialHub.
+ */
+export const REVIEWS_TO_EVENTS = `{
+  "events": [data.reviews.{
+    "eventKey": "smileback_review",
+    "eventType": "track",
+    "eventTime": rated_on ? rated_on : last_modified,
+    "customerCode": contact.email ? contact.email : $string(contact.id),
+    "eventId": "smileback-review-" & $string(id) & "-" & $string(last_modified),
+    "properties": {
+      "reviewId": $string(id),
+      "rating": rating,
+      "comment": comment,
+      "ticket": ticket.id
+    }
+  }]
 }`;
