@@ -26,7 +26,7 @@ export interface RuntimeFixture<Sim extends SimulatorHandle = SimulatorHandle> {
   trigger: {
     id: string;
     /** Step fields besides the credentials. */
-    fields: Record<string, unknown>;
+    fields(sim: Sim): Record<string, unknown>;
     /** Asserts the first run's records (all of them, field by field where it matters). */
     checkFirstRun(records: OihRecord[], sim: Sim): void;
     /**
@@ -38,7 +38,7 @@ export interface RuntimeFixture<Sim extends SimulatorHandle = SimulatorHandle> {
   };
   action: {
     id: string;
-    fields: Record<string, unknown>;
+    fields(sim: Sim): Record<string, unknown>;
     goodInput(sim: Sim): Record<string, unknown>;
     /** Asserts the emitted record and the provider's state after the good input. */
     checkGood(record: OihRecord, sim: Sim): void;

@@ -19,7 +19,7 @@ async function withAction<Sim extends SimulatorHandle>(
   try {
     const bus = await openBus(options);
     // maxRetryWaitSeconds: 1 makes a 429 storm outlast the retry budget at once.
-    const config = { ...sim.cfg, ...f.action.fields, maxRetryWaitSeconds: 1 };
+    const config = { ...sim.cfg, ...f.action.fields(sim), maxRetryWaitSeconds: 1 };
     const runner = new StepRunner(kind, runtimeEnv(), bus, { packageDir: component.packageDir, fn: f.action.id, config });
     const child = await runner.start();
     try {

@@ -19,7 +19,7 @@ export function describeTwoRuns(kind: RuntimeKind, component: ComponentUnderTest
       const runner = new StepRunner(kind, runtimeEnv(), bus, {
         packageDir: component.packageDir,
         fn: f.trigger.id,
-        config: { ...sim.cfg, ...f.trigger.fields },
+        config: { ...sim.cfg, ...f.trigger.fields(sim) },
       });
 
       const first = await runner.start();
