@@ -98,9 +98,14 @@ export interface RuntimeSelfLike {
   logger?: unknown;
 }
 
+/** The module a step's `main` names (process, plus select models such as `getGroups`). */
+export function loadStepModule(step: StepInfo): Record<string, unknown> {
+  return requireBuilt(path.resolve(step.component.dir, step.definition.main), step.component) as Record<string, unknown>;
+}
+
 export function loadProcess(step: StepInfo): ProcessFunction {
   const file = path.resolve(step.component.dir, step.definition.main);
-  const mod = requireBuilt(file, step.component);
+  const mod = loadStepModule(step);
   const candidate = (mod as { process?: unknown }).process ?? (mod as { default?: { process?: unknown } }).default?.process;
   if (typeof candidate !== 'function') throw new UsageError(`${file} does not export a process function`);
   return candidate as ProcessFunction;

@@ -8,6 +8,7 @@ import { newReport, skip, StepReport } from './report';
 import { renderScores } from './scores';
 import type { DemoSimulators } from './simulators';
 import type { DemoState } from './state';
+import { findComponent, findStep, loadStepModule } from '../workspace';
 import { FlowMessage, fail, runAction, runTrigger, skippedStep } from './steps';
 
 export interface FlowResult {
@@ -103,7 +104,15 @@ export async function runFlow(ui: Ui, sims: DemoSimulators, state: DemoState): P
   const upserts = newReport('CleverReach upsertReceiver');
   if (cleverreach && smileback) {
     upserts.read = people.length;
-    await runAction(ui, upserts, 'cleverreach', 'upsertReceiver', { ...cleverreach.cfg }, people);
+    // As a user configuring the step would: pick the group from the step's select model.
+    const groupId = await pickGroup({ ...cleverreach.cfg }, 'Customers').catch(() => undefined);
+    if (groupId) {
+      upserts.notes.push(`group "Customers" (${groupId}) picked with the select model getGroups`);
+      await runAction(ui, upserts, 'cleverreach', 'upsertReceiver', { ...cleverreach.cfg, groupId }, people);
+    } else {
+      // Without it the action resolves the group from the person's "group" category per message.
+      await runAction(ui, upserts, 'cleverreach', 'upsertReceiver', { ...cleverreach.cfg }, people);
+    }
     done(upserts);
   } else done(skippedStep(upserts.step, cleverreach ? 'no persons (Smileback missing)' : (sims.missing.cleverreach ?? 'no simulator')));
 
@@ -161,4 +170,12 @@ export async function runFlow(ui: Ui, sims: DemoSimulators, state: DemoState): P
   } else done(skippedStep(scores.step, sims.missing.smileback ?? 'no simulator'));
 
   return { reports, snapshots, extra };
+}
+
+/** The id of the CleverReach group called `name`, from upsertReceiver's `getGroups` select model. */
+async function pickGroup(cfg: Record<string, unknown>, name: string): Promise<string | undefined> {
+  const mod = loadStepModule(findStep(findComponent('cleverreach'), 'upsertReceiver'));
+  if (typeof mod.getGroups !== 'function') return undefined;
+  const groups = (await (mod.getGroups as (c: Record<string, unknown>) => Promise<Record<string, string>>)(cfg)) ?? {};
+  return Object.entries(groups).find(([, label]) => label.toLowerCase().startsWith(name.toLowerCase()))?.[0];
 }
