@@ -160,6 +160,7 @@ const list: OperationSpec[] = [
       text('nickName', 'Nickname'),
     ],
     result: 'ack',
+    recordUidFrom: 'consumerCode',
   },
   {
     id: 'queryThirdAccountsByUnionId',
@@ -210,6 +211,7 @@ const list: OperationSpec[] = [
     path: '/v1/transactions/sync',
     bodyFields: transactionBody,
     result: 'ack',
+    recordUidFrom: 'transactionCode',
     idempotent: true,
   },
   // Points management

@@ -1,0 +1,206 @@
+/**
+ * Writes lib/schemas/*.json and component.json from the operation table, so 23 actions and their
+ * schemas cannot drift from what the code sends. Run: npx ts-node components/socialhub/scripts/generate.ts
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OPERATION_LIST } from '../lib/operations/table';
+import type { FieldSpec, OperationSpec } from '../lib/operations/types';
+import { EVENT_FIELDS } from '../lib/steps/eventImport';
+import { consumerEventIn, importReport, order, organization, person, pointsMovement, productsOut } from './models';
+
+type Json = Record<string, unknown>;
+const root = join(__dirname, '..');
+const write = (file: string, value: unknown) => writeFileSync(join(root, file), `${JSON.stringify(value, null, 2)}\n`);
+
+const labels = (e: Record<string, string>) =>
+  Object.entries(e)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join(', ');
+
+function fieldSchema(f: FieldSpec): Json {
+  const notes = [f.description, f.enum ? labels(f.enum) : undefined].filter(Boolean).join('. ');
+  const s: Json = { title: f.title, type: f.type };
+  if (notes) s.description = notes;
+  if (f.enum) s.enum = Object.keys(f.enum).map((k) => (f.type === 'integer' ? Number(k) : k));
+  if (f.default !== undefined) s.default = f.default;
+  if (f.items) s.items = objectSchema(f.items);
+  return s;
+}
+
+function objectSchema(fields: FieldSpec[]): Json {
+  const required = fields.filter((f) => f.required && f.default === undefined && !f.config && !f.auto).map((f) => f.name);
+  return { type: 'object', properties: Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f)])), ...(required.length ? { required } : {}) };
+}
+
+function inSchema(op: OperationSpec): Json {
+  const fields = [...(op.pathFields ?? []), ...(op.queryFields ?? []).filter((f) => !f.auto), ...(op.bodyFields ?? [])];
+  return { title: `${op.title}: input`, ...objectSchema(fields) };
+}
+
+function outSchema(op: OperationSpec): Json {
+  const title = `${op.title}: result`;
+  switch (op.result) {
+    case 'page':
+      return {
+        title,
+        type: 'object',
+        required: ['list'],
+        properties: { list: { type: 'array', items: { type: 'object' } }, total: { type: 'integer' }, pageNo: { type: 'integer' }, pageSize: { type: 'integer' } },
+      };
+    case 'list':
+      return { title, type: 'object', required: ['list'], properties: { list: { type: 'array', items: { type: 'object' } } } };
+    case 'ack':
+      return { title, type: 'object', required: ['accepted'], properties: { accepted: { const: true }, result: {} } };
+    default:
+      return {
+        title,
+        description: 'The record as SocialHub returns it',
+        type: 'object',
+        ...(op.recordUidFrom ? { properties: { [op.recordUidFrom]: { type: 'string' } } } : {}),
+      };
+  }
+}
+
+const text = (label: string, note: string, placeholder: string, required = false): Json => ({ label, required, viewClass: 'TextFieldView', note, placeholder });
+const select = (f: FieldSpec): Json => ({
+  label: f.title,
+  required: false,
+  viewClass: 'SelectView',
+  prompt: `Default ${f.title.toLowerCase()} (the message may set "${f.name}")`,
+  placeholder: f.default !== undefined ? String(f.default) : Object.keys(f.enum ?? {})[0],
+  note: `Used when the message has no "${f.name}". ${labels(f.enum ?? {})}`,
+  model: f.enum,
+});
+const common: Json = {
+  skipTransformation: {
+    label: 'Skip transformation',
+    required: false,
+    viewClass: 'CheckBox',
+    note: 'Pass data through as SocialHub sends or expects it',
+    placeholder: 'false',
+  },
+  customMapping: {
+    label: 'Custom mapping (JSONata)',
+    required: false,
+    viewClass: 'TextAreaView',
+    note: 'A JSONata expression over {metadata, data}; replaces the built-in mapping',
+    placeholder: '{ "data": data }',
+  },
+  maxRetryWaitSeconds: text('Max retry wait (s)', 'How long one request may wait on rate limits and retries before the step rebounds (default 180)', '180'),
+};
+
+function stepFields(fields: FieldSpec[]): Json {
+  const out: Json = {};
+  for (const f of fields.filter((x) => x.config)) {
+    out[f.name] = f.enum ? select(f) : text(f.title, `Used when the message has no "${f.name}"`, f.placeholder ?? f.title);
+  }
+  return { ...out, ...common };
+}
+
+const allFields = (op: OperationSpec) => [...(op.pathFields ?? []), ...(op.queryFields ?? []), ...(op.bodyFields ?? [])];
+const schemaPath = (file: string) => `./lib/schemas/${file}.json`;
+
+const actions: Json = {};
+for (const op of OPERATION_LIST) {
+  const custom = op.id === 'importConsumerEventData';
+  if (!custom) {
+    write(`lib/schemas/${op.id}.in.json`, inSchema(op));
+    write(`lib/schemas/${op.id}.out.json`, outSchema(op));
+  }
+  const fields = custom
+    ? {
+        ...stepFields(EVENT_FIELDS),
+        batchSize: text('Batch size', 'Events per request (1 to 500, default 100)', '100'),
+      }
+    : stepFields(allFields(op));
+  actions[op.id] = {
+    main: `./dist/lib/actions/${op.id}.js`,
+    title: op.title,
+    description: `${op.group} management: ${op.description}`,
+    metadata: custom ? { in: schemaPath('consumerEvent'), out: schemaPath('importReport') } : { in: schemaPath(`${op.id}.in`), out: schemaPath(`${op.id}.out`) },
+    fields,
+  };
+}
+
+const consumerCreate = OPERATION_LIST.find((o) => o.id === 'createConsumer')!;
+const storeSave = OPERATION_LIST.find((o) => o.id === 'saveStore')!;
+actions.upsertConsumer = {
+  main: './dist/lib/actions/upsertConsumer.js',
+  title: 'Upsert consumer (OIH Person)',
+  description:
+    'Customer management: updates the consumer named by metadata.recordUid, else the one found by mobile phone or e-mail (more than one match is an error), else creates it. Emits the Person as SocialHub holds it.',
+  metadata: { in: schemaPath('person'), out: schemaPath('person') },
+  fields: stepFields(allFields(consumerCreate)),
+};
+actions.upsertStore = {
+  main: './dist/lib/actions/upsertStore.js',
+  title: 'Upsert store (OIH Organization)',
+  description: 'Master Data management: saves an OIH Organization as a SocialHub store; the store code is metadata.recordUid. Emits the Organization.',
+  metadata: { in: schemaPath('organization'), out: schemaPath('organization') },
+  fields: stepFields(allFields(storeSave)),
+};
+actions.upsertProducts = {
+  main: './dist/lib/actions/upsertProducts.js',
+  title: 'Upsert products',
+  description: 'Master Data management: creates or replaces one product, or many in `products`, by code, in batches of 100. Prices in cents.',
+  metadata: { in: schemaPath('batchSyncProduct.in'), out: schemaPath('productsOut') },
+  fields: { ...common },
+};
+
+const polling = (extra: Json): Json => ({
+  ...extra,
+  startTime: text('Start time', 'ISO 8601 or epoch ms: where the first run begins (default: the beginning)', '2026-01-01T00:00:00Z'),
+  endTime: text('End time', 'ISO 8601 or epoch ms: never read past this', '2026-12-31T23:59:59Z'),
+  pageSize: text('Page size', 'Records per request, at most 100', '100'),
+  singlePagePerInterval: { label: 'One page per run', required: false, viewClass: 'CheckBox', note: 'Read one page per polling interval', placeholder: 'false' },
+  ...common,
+});
+
+const component = {
+  title: 'SocialHub',
+  description: 'SocialHub.AI customer data and loyalty platform (system OpenAPI): members, consumers, events, orders, points and master data.',
+  credentials: {
+    fields: {
+      appId: text('App ID', 'The appId of your SocialHub OpenAPI application', 'your-app-id', true),
+      appSecret: {
+        label: 'App secret',
+        required: true,
+        viewClass: 'PasswordFieldView',
+        note: 'The appSecret that goes with the App ID; it is only sent to obtain tokens',
+      },
+      baseUrl: text('Base URL', 'Your SocialHub OpenAPI address; default https://s1.socialhub.ai/openapi-prod', 'https://s1.socialhub.ai/openapi-prod'),
+    },
+  },
+  triggers: {
+    getPointsRecordsPolling: {
+      main: './dist/lib/triggers/getPointsRecordsPolling.js',
+      type: 'polling',
+      title: 'New points movements',
+      description: 'Points management: polls the new and changed points records of one points account (beginDate from the snapshot).',
+      metadata: { out: schemaPath('pointsMovement') },
+      fields: polling({
+        accountCode: text('Points account code', 'The points account to watch (see Get points account)', 'PA00001', true),
+        status: select(OPERATION_LIST.find((o) => o.id === 'getPointsRecords')!.queryFields!.find((f) => f.name === 'status')!),
+      }),
+    },
+    getTransactionsPolling: {
+      main: './dist/lib/triggers/getTransactionsPolling.js',
+      type: 'polling',
+      title: 'New transactions (orders)',
+      description: 'Order management: polls the new and changed transactions of one consumer (beginDate/endDate) and emits them as orders.',
+      metadata: { out: schemaPath('order') },
+      fields: polling({ consumerCode: text('Consumer code', 'The consumer whose transactions to watch', 'C00001', true) }),
+    },
+  },
+  actions,
+};
+
+write('lib/schemas/person.json', person);
+write('lib/schemas/organization.json', organization);
+write('lib/schemas/order.json', order);
+write('lib/schemas/pointsMovement.json', pointsMovement);
+write('lib/schemas/consumerEvent.json', consumerEventIn);
+write('lib/schemas/importReport.json', importReport);
+write('lib/schemas/productsOut.json', productsOut);
+write('component.json', component);

@@ -1,0 +1,93 @@
+import { SeededRandom, SimulatorServer, TokenIssuer } from '@oih-suite/kit/simulator';
+import { RATE_WINDOWS } from '../lib/client';
+import { fail } from './envelope';
+import { installRoutes } from './routes';
+import { Row, SocialHubStore } from './store';
+
+export { SocialHubStore } from './store';
+
+export interface SimulatorOptions {
+  port?: number;
+  /** Seeds this many consumers, transactions and points records (deterministic per seed). */
+  records?: number;
+  seed?: number;
+  /** false: no 429s (default on: 20 requests a second, the budget the client assumes). */
+  rateLimits?: boolean;
+  /** Compresses rate-limit windows for benchmarks. */
+  intervalScale?: number;
+}
+
+export interface SocialHubSimulator {
+  baseUrl: string;
+  /** The credential fields that reach this simulator. */
+  cfg: { appId: string; appSecret: string; baseUrl: string };
+  server: SimulatorServer;
+  store: SocialHubStore;
+  issuer: TokenIssuer;
+  /** The seeded consumer, card and points account that hold the history the triggers read. */
+  main: { consumerCode: string; cardNo: string; accountCode: string };
+  stop(): Promise<void>;
+  /** Adds points records to an account (default: the main one), now or at one shared time; returns their ids. */
+  addPointsRecords(count: number, options?: { sameTime?: boolean; accountCode?: string }): string[];
+  /** Marks points records as changed now (e.g. expired). */
+  touchPointsRecords(ids: string[]): void;
+  addTransactions(count: number, options?: { sameTime?: boolean; consumerCode?: string }): string[];
+  touchTransactions(ids: string[]): void;
+  /** Every issued access token stops working (refresh tokens still do). */
+  expireTokens(): void;
+  importedEvents(): Row[];
+}
+
+/** A faithful SocialHub system API on 127.0.0.1 (see simulator/README.md). */
+export async function startSimulator(options: SimulatorOptions = {}): Promise<SocialHubSimulator> {
+  const server = new SimulatorServer('socialhub');
+  const issuer = new TokenIssuer(7200);
+  const store = new SocialHubStore(new SeededRandom(options.seed ?? 42));
+  const app = { appId: 'sim-app', appSecret: 'sim-app-secret' };
+  const main = store.seed(Math.max(1, options.records ?? 0));
+  if (!options.records) {
+    // Without records only the main consumer and card exist: tests add what they need.
+    store.transactions.clear();
+    store.pointsRecords.length = 0;
+  }
+  installRoutes(server, store, issuer, app);
+  server.intervalScale = options.intervalScale ?? 1;
+  if (options.rateLimits !== false) {
+    server.rateLimit = {
+      windows: RATE_WINDOWS,
+      respond: (seconds) => ({ ...fail('429', 'too many requests', 429), headers: { 'Retry-After': String(seconds) } }),
+    };
+  }
+  const baseUrl = await server.start(options.port ?? 0);
+  const stamp = (sameTime?: boolean) => (sameTime ? Date.now() : undefined);
+  return {
+    baseUrl,
+    cfg: { ...app, baseUrl },
+    server,
+    store,
+    issuer,
+    main,
+    stop: () => server.stop(),
+    addPointsRecords: (count, o = {}) => {
+      const at = stamp(o.sameTime);
+      return Array.from({ length: count }, (_, i) =>
+        String(store.addPointsRecord({ accountCode: o.accountCode ?? main.accountCode, operationType: 6, pointValue: 10 * (i + 1), pointDesc: 'added' }, at).recordId),
+      );
+    },
+    touchPointsRecords: (ids) => {
+      for (const record of store.pointsRecords) if (ids.includes(String(record.recordId))) Object.assign(record, { status: 2, updateTime: store.nextTime() });
+    },
+    addTransactions: (count, o = {}) => {
+      const at = stamp(o.sameTime);
+      return Array.from({ length: count }, () => String(store.addTransaction(o.consumerCode ?? main.consumerCode, at).transactionCode));
+    },
+    touchTransactions: (ids) => {
+      for (const id of ids) {
+        const t = store.transactions.get(id);
+        if (t) Object.assign(t, { orderStatus: 1, updateTime: new Date(store.nextTime()).toISOString().slice(0, 19).replace('T', ' ') });
+      }
+    },
+    expireTokens: () => issuer.expireAll(),
+    importedEvents: () => [...store.events.values()],
+  };
+}

@@ -1,0 +1,43 @@
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { expect } from 'chai';
+import nock from 'nock';
+import { clearTokenCache, resetSharedThrottles } from '@oih-suite/kit';
+import { AnyProcess, RunOutcome, runProcess } from '@oih-suite/kit/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const BASE = 'https://s1.socialhub.ai/openapi-prod';
+export const CREDS = { appId: 'app-1', appSecret: 'secret-app-value' };
+
+const ajv = new Ajv({ strict: false, allErrors: true });
+addFormats(ajv);
+
+/** Validates emitted data against one of our schemas (lib/schemas/<name>.json). */
+export function expectSchema(name: string, data: unknown): void {
+  const schema = JSON.parse(readFileSync(join(__dirname, '..', 'lib', 'schemas', `${name}.json`), 'utf8')) as object;
+  const validate = ajv.compile(schema);
+  expect(validate(data), `${name}: ${ajv.errorsText(validate.errors)}`).to.equal(true);
+}
+
+/** A token endpoint that answers once with `token`. */
+export function tokenScope(token = 'tok-1', body: object = CREDS): nock.Scope {
+  return nock(BASE)
+    .post('/v1/auth/token', body as nock.RequestBodyMatcher)
+    .reply(200, { code: '200', msg: 'success', data: { accessToken: token, refreshToken: `ref-${token}`, expiresIn: 7200 } });
+}
+
+export const envelope = (data: unknown) => ({ code: '200', msg: 'success', data });
+
+export function freshState(): void {
+  nock.cleanAll();
+  clearTokenCache();
+  resetSharedThrottles();
+}
+
+/** Runs an action with an OIH message. */
+export function runAction(step: { process: unknown }, data: unknown, cfg: Record<string, unknown> = {}, metadata: object = {}): Promise<RunOutcome> {
+  return runProcess(step.process as AnyProcess, { metadata, data }, { ...CREDS, ...cfg });
+}
+
+export const load = <T>(kind: 'actions' | 'triggers', id: string): T => require(`../lib/${kind}/${id}`) as T;
