@@ -14,6 +14,8 @@ export interface Profile {
   cfg?: Cfg;
   /** Step fields particular triggers need (e.g. which group), for collecting mapping inputs. */
   triggerCfg?: Record<string, Cfg>;
+  /** The most records its simulator can serve in reasonable time, and why (larger runs are capped and reported). */
+  maxRecords?: { limit: number; why: string };
   /** Rate-limit use: the trigger, its step fields, and how many records make the wanted number of requests. */
   rateLimit?: { trigger: string; cfg?: Cfg; recordsFor(requests: number): number };
 }
@@ -30,6 +32,12 @@ export const PROFILES: Record<Provider, Profile> = {
     largestStream: 'getReceiversPolling',
     // The simulator seeds the groups Newsletter, Customers and Events.
     triggerCfg: { getReceiversByGroupIdPolling: { groupName: 'Newsletter' } },
+    maxRecords: {
+      limit: 20_000,
+      why:
+        'the CleverReach simulator is quadratic in the record count (seeding looks every e-mail up by a linear scan; ' +
+        'each page request builds and sorts a view of every member of the group): 40k records took 4 min to seed and 65 s to sync',
+    },
   },
   socialhub: { mainTrigger: 'getTicketsPolling' },
   maestroqa: {
@@ -49,4 +57,12 @@ export function resolveTrigger(provider: Provider, wanted: string): string {
 
 export function hasMapping(provider: Provider, trigger: string): boolean {
   return typeof loadTrigger(provider, trigger).spec?.mapping === 'string';
+}
+
+/** The sizes a provider can be run at: each capped at its simulator's limit, duplicates dropped. */
+export function capSizes(provider: Provider, sizes: number[]): { sizes: number[]; note?: string } {
+  const cap = PROFILES[provider].maxRecords;
+  if (!cap || sizes.every((n) => n <= cap.limit)) return { sizes };
+  const capped = [...new Set(sizes.map((n) => Math.min(n, cap.limit)))];
+  return { sizes: capped, note: `${provider}: runs capped at ${cap.limit.toLocaleString('en-US')} records because ${cap.why}` };
 }
