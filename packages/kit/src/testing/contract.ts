@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { SimRequest, SimulatorServer } from '../simulator/server';
+import { isSecretKey } from '../util/redact';
 import { timing } from '../util/timing';
 import { AnyProcess, RecordingSelf, recordIdOf, runProcess } from './recorder';
 
@@ -70,6 +71,8 @@ export function describeTriggerContract(title: string, makeFixture: () => Trigge
       const first = await run({});
       expect(first.error).to.equal(undefined);
       expect(ids(first.self).sort()).to.deep.equal([...created].sort());
+      const recorded = JSON.stringify([first.self.events, first.self.logs]);
+      for (const secret of secretValues(ctx.cfg)) expect(recorded, 'a credential in a message, snapshot or log').not.to.include(secret);
       const second = await run(first.self.lastSnapshot);
       expect(second.error).to.equal(undefined);
       expect(ids(second.self)).to.deep.equal([]);
@@ -229,6 +232,13 @@ export function describeTriggerContract(title: string, makeFixture: () => Trigge
       }
     });
   });
+}
+
+/** The credential values of a step configuration (secret-named fields, nested ones included). */
+function secretValues(cfg: unknown, inSecret = false): string[] {
+  if (typeof cfg === 'string') return inSecret && cfg.length >= 4 ? [cfg] : [];
+  if (!cfg || typeof cfg !== 'object') return [];
+  return Object.entries(cfg as Record<string, unknown>).flatMap(([key, value]) => secretValues(value, inSecret || isSecretKey(key)));
 }
 
 /** Lets the clock move past records written "now": the upper bound is fixed just before a run starts. */
