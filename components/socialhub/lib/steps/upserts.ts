@@ -5,6 +5,9 @@ import { consumerToPerson } from '../mappings/consumerToPerson';
 import { storeToOrganization } from '../mappings/storeToOrganization';
 import { applicationUid, clientFor } from './context';
 
+/** Person fields that only updateConsumer accepts. */
+const CREATE_LACKS = ['address', 'postelCode'];
+
 const isSet = (v: unknown): boolean => v !== undefined && v !== null && v !== '';
 
 /** Keeps the consumers found by phone and by e-mail, once each. */
@@ -62,6 +65,11 @@ export async function upsertConsumer(ctx: ActionContext<Config>): Promise<void> 
   } else {
     how = 'created';
     result = ((await client.run('createConsumer', consumer, ctx.cfg)) as Values) ?? {};
+    // createConsumer has no address fields: a second call puts them on the new consumer.
+    const extra = Object.fromEntries(CREATE_LACKS.filter((k) => isSet(consumer[k])).map((k) => [k, consumer[k]]));
+    if (Object.keys(extra).length && isSet(result.consumerCode)) {
+      result = { ...result, ...(((await client.run('updateConsumer', { ...extra, consumerCode: result.consumerCode }, ctx.cfg)) as Values) ?? {}) };
+    }
   }
   const stored: Values = { ...consumer, ...result, consumerCode: result.consumerCode ?? code };
   ctx.log.info(`Consumer ${how}`, { recordUid: stored.consumerCode });
