@@ -221,9 +221,16 @@ describe('HttpClient', () => {
         .get('/login')
         .query(true)
         .reply(400, { error: 'invalid_request', error_description: 'user pw hunter2-password wrong' });
-      const error = await failure(make({ redactor }).request({ url: '/login?token=tok-abcdef&user=u' }));
-      expect(error.message).not.to.include('hunter2-password').and.not.include('tok-abcdef');
-      expect(error.message).to.include('token=***').and.include('user pw *** wrong');
+      const error = await failure(
+        make({ redactor }).request({ url: '/login?token=tok-abcdef&user=u&api_key=k-123456&client_secret=cs-98765&key=kk-1111' }),
+      );
+      expect(error.message)
+        .not.to.include('hunter2-password')
+        .and.not.include('tok-abcdef')
+        .and.not.include('k-123456')
+        .and.not.include('cs-98765')
+        .and.not.include('kk-1111');
+      expect(error.message).to.include('/login?token=***&user=u&api_key=***&client_secret=***&key=***').and.include('user pw *** wrong');
       expect(error.providerCode).to.equal('invalid_request');
       scope.done();
     });

@@ -2,7 +2,7 @@ import axios, { AxiosError, AxiosInstance, AxiosResponse } from 'axios';
 import { AuthenticationError, ConnectorError, ProviderError, RateLimitError, TransientError } from '../errors';
 import { Log, silentLogger } from '../util/logger';
 import { metrics } from '../util/metrics';
-import { Redactor } from '../util/redact';
+import { Redactor, isSecretKey } from '../util/redact';
 import { now, wait } from '../util/timing';
 import type { AuthStrategy, UnauthenticatedSender } from './auth';
 import { backoffMs, retryAfterMs } from './retryTiming';
@@ -178,7 +178,12 @@ export class HttpClient {
   }
 
   private safeUrl(url: string): string {
-    return this.redactor.text(url.replace(/([?&](?:token|access_token|apiToken)=)[^&]*/gi, '$1***'));
+    // Any secret-named query parameter (api_key, access_token, client_secret...) plus the usual
+    // signature and key names, whether or not the redactor has learned the value yet.
+    const masked = url.replace(/([?&])([^=&#]+)=([^&#]*)/g, (all, sep: string, name: string) =>
+      isSecretKey(name) || /^(key|sig|signature)$/i.test(name) ? `${sep}${name}=***` : all,
+    );
+    return this.redactor.text(masked);
   }
 
   private errorFor(
