@@ -44,7 +44,8 @@ export class SocialHubStore {
 
   nextTime(sameTime?: number): number {
     if (sameTime !== undefined) return sameTime;
-    this.lastRecordTime = Math.max(Date.now(), this.lastRecordTime + 1);
+    // Never earlier than the last record, never in the future (a poll right after must see it).
+    this.lastRecordTime = Math.max(Date.now(), this.lastRecordTime);
     return this.lastRecordTime;
   }
 
