@@ -1,13 +1,15 @@
 /**
- * Every built-in mapping with real input for it. A trigger's mapping gets the raw records its
- * simulator serves. A mapping no trigger uses (an action's: OIH record → provider) gets the
- * mapped output of whichever trigger it fits best, judged by how many fields it fills in.
+ * Every built-in mapping with input for it. A trigger's mapping gets the raw records its
+ * simulator serves. An action's mapping (OIH record → provider) gets inputs synthesised from the
+ * action's `in` schema. Any other mapping gets the mapped output of whichever trigger it fits
+ * best, judged by how many fields it fills in (at least three per record).
  */
 import { compileExpression } from '@oih-suite/kit';
 import type { Provider } from './components';
-import { loadMappings, loadTrigger, triggerNames } from './components';
+import { actionMappings, loadMappings, loadTrigger, triggerNames } from './components';
 import { PROFILES } from './profiles';
 import { collectSamples, Sample } from './samples';
+import { sampleFromSchema } from './schemaSample';
 
 export interface CatalogEntry {
   provider: Provider;
@@ -46,6 +48,14 @@ export async function buildCatalog(providers: Provider[], sampleCount: number): 
         catalog.problems.push(`${provider} ${trigger}: ${(error as Error).message}`);
       }
     }
+    for (const { action, mapping, inSchema } of actionMappings(provider)) {
+      if (byExpression.has(mapping) || inSchema === undefined) continue;
+      const samples = Array.from({ length: 50 }, (_, i) => ({
+        metadata: { recordUid: String(i) },
+        data: sampleFromSchema(inSchema, i) as Record<string, unknown>,
+      }));
+      byExpression.set(mapping, { label: `synthesised from ${action} in-schema`, samples });
+    }
     for (const m of loadMappings(provider)) {
       const direct = byExpression.get(m.expression);
       const chosen = direct ?? (await bestFit(m.expression, inputSets));
@@ -76,7 +86,8 @@ async function bestFit(expression: string, sets: InputSet[]): Promise<InputSet |
         score -= 100;
       }
     }
-    if (score > 0 && (!best || score > best.score)) best = { set, score };
+    // At least three filled fields per record on average, or it is not this mapping's input.
+    if (score >= 15 && (!best || score > best.score)) best = { set, score };
   }
   return best?.set;
 }

@@ -45,6 +45,7 @@ export interface SimulatorModule {
 
 interface ComponentJson {
   triggers?: Record<string, { main: string; type?: string }>;
+  actions?: Record<string, { main: string; metadata?: { in?: unknown } }>;
 }
 
 export function componentDir(provider: string): string {
@@ -102,6 +103,20 @@ export function loadMappings(provider: string): NamedMapping[] {
     for (const [key, value] of Object.entries(mod)) {
       if (typeof value === 'string' && value.trim()) out.push({ provider, name: `${file.replace(/\.js$/, '')}.${key}`, expression: value });
     }
+  }
+  return out;
+}
+
+/** Each action with a built-in mapping, and its input schema (from component.json `metadata.in`). */
+export function actionMappings(provider: string): { action: string; mapping: string; inSchema?: unknown }[] {
+  const out: { action: string; mapping: string; inSchema?: unknown }[] = [];
+  for (const [action, def] of Object.entries(readComponentJson(provider).actions ?? {})) {
+    const mod = require(path.join(componentDir(provider), def.main)) as { spec?: { mapping?: unknown } };
+    if (typeof mod.spec?.mapping !== 'string') continue;
+    const declared = def.metadata?.in;
+    const inSchema =
+      typeof declared === 'string' ? (JSON.parse(fs.readFileSync(path.join(componentDir(provider), declared), 'utf8')) as unknown) : declared;
+    out.push({ action, mapping: mod.spec.mapping, inSchema });
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * named trigger is missing the first polling trigger is used, so a renamed trigger still runs.
  */
 import type { Cfg, Provider } from './components';
+import type { RemoteSimulator } from './simClient';
 import { loadTrigger, triggerNames } from './components';
 
 export interface Profile {
@@ -12,8 +13,10 @@ export interface Profile {
   largestStream?: string;
   /** Step fields every benchmark run adds to the simulator's credentials. */
   cfg?: Cfg;
-  /** Step fields particular triggers need (e.g. which group), for collecting mapping inputs. */
+  /** Step fields particular triggers need (e.g. which group). */
   triggerCfg?: Record<string, Cfg>;
+  /** Step fields taken from what the simulator seeded (its handle's plain data). */
+  fromSimulator?: (extras: Record<string, unknown>) => Cfg;
   /** The most records its simulator can serve in reasonable time, and why (larger runs are capped and reported). */
   maxRecords?: { limit: number; why: string };
   /** Rate-limit use: the trigger, its step fields, and how many records make the wanted number of requests. */
@@ -39,7 +42,14 @@ export const PROFILES: Record<Provider, Profile> = {
         'each page request builds and sorts a view of every member of the group): 40k records took 4 min to seed and 65 s to sync',
     },
   },
-  socialhub: { mainTrigger: 'getTicketsPolling' },
+  socialhub: {
+    // The transactions (orders) of the seeded main consumer; points records of its account.
+    mainTrigger: 'getTransactionsPolling',
+    fromSimulator: (extras) => {
+      const main = (extras.main ?? {}) as Record<string, unknown>;
+      return { consumerCode: main.consumerCode, accountCode: main.accountCode };
+    },
+  },
   maestroqa: {
     mainTrigger: 'getRawExportPolling',
     largestStream: 'getRawExportPolling',
@@ -65,4 +75,10 @@ export function capSizes(provider: Provider, sizes: number[]): { sizes: number[]
   if (!cap || sizes.every((n) => n <= cap.limit)) return { sizes };
   const capped = [...new Set(sizes.map((n) => Math.min(n, cap.limit)))];
   return { sizes: capped, note: `${provider}: runs capped at ${cap.limit.toLocaleString('en-US')} records because ${cap.why}` };
+}
+
+/** A trigger's step fields against a running simulator: credentials, then the profile's fields. */
+export function stepCfg(provider: Provider, trigger: string, sim: RemoteSimulator, extra: Cfg = {}): Cfg {
+  const profile = PROFILES[provider];
+  return { ...sim.cfg, ...(profile.fromSimulator?.(sim.extras) ?? {}), ...(profile.cfg ?? {}), ...(profile.triggerCfg?.[trigger] ?? {}), ...extra };
 }

@@ -1,5 +1,6 @@
 import type { Cfg, Provider } from './components';
 import { runTrigger, withoutRateLimits } from './runTrigger';
+import { stepCfg } from './profiles';
 import { RemoteSimulator } from './simClient';
 
 interface EmittedMessage {
@@ -26,7 +27,7 @@ export async function collectSamples(
   const sim = await RemoteSimulator.start(provider, { records: count, rateLimits: false, seed: 7 });
   try {
     return await withoutRateLimits(async () => {
-      const base = { ...sim.cfg, ...cfg };
+      const base = stepCfg(provider, trigger, sim, cfg);
       const raw = await runTrigger(provider, trigger, { ...base, skipTransformation: true }, count);
       const mapped = await runTrigger(provider, trigger, base, count);
       return { raw: toSamples(raw.self.samples), mapped: toSamples(mapped.self.samples) };

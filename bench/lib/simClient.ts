@@ -9,6 +9,8 @@ export class RemoteSimulator {
     private readonly child: ChildProcess,
     readonly baseUrl: string,
     readonly cfg: Cfg,
+    /** Plain data the simulator handle carries besides its credentials (see simHost). */
+    readonly extras: Record<string, unknown>,
   ) {}
 
   static async start(provider: string, options: SimulatorOptions): Promise<RemoteSimulator> {
@@ -18,7 +20,7 @@ export class RemoteSimulator {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const started = await request(child, { type: 'start', provider, options }, 'started');
-    return new RemoteSimulator(child, started.baseUrl, started.cfg);
+    return new RemoteSimulator(child, started.baseUrl, started.cfg, started.extras);
   }
 
   async stats(): Promise<SimStats> {

@@ -29,6 +29,24 @@ function recordRateDecisions(server: SimulatorServer): void {
   };
 }
 
+/**
+ * The handle's plain data besides baseUrl and cfg (e.g. SocialHub's seeded `main` consumer and
+ * account), which some triggers need as step fields. Servers, stores and functions stay here.
+ */
+function plainExtras(handle: SimulatorHandle): Record<string, unknown> {
+  const extras: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(handle)) {
+    if (key === 'baseUrl' || key === 'cfg' || typeof value === 'function') continue;
+    if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) !== Object.prototype) continue;
+    try {
+      extras[key] = JSON.parse(JSON.stringify(value)) as unknown;
+    } catch {
+      // not plain data after all
+    }
+  }
+  return extras;
+}
+
 process.on('message', (message: ToHost) => {
   void handle_(message).catch((error: Error) => send({ type: 'failed', message: error.stack ?? error.message }));
 });
@@ -37,7 +55,7 @@ async function handle_(message: ToHost): Promise<void> {
   if (message.type === 'start') {
     handle = await loadSimulator(message.provider).startSimulator(message.options);
     recordRateDecisions(handle.server);
-    send({ type: 'started', baseUrl: handle.baseUrl, cfg: handle.cfg });
+    send({ type: 'started', baseUrl: handle.baseUrl, cfg: handle.cfg, extras: plainExtras(handle) });
   } else if (message.type === 'stats') {
     const server = handle?.server;
     const scale = server?.intervalScale ?? 1;

@@ -18,4 +18,7 @@ export interface SimStats {
 
 export type ToHost = { type: 'start'; provider: string; options: SimulatorOptions } | { type: 'stats' } | { type: 'stop' };
 
-export type FromHost = { type: 'started'; baseUrl: string; cfg: Cfg } | { type: 'stats'; stats: SimStats } | { type: 'failed'; message: string };
+export type FromHost =
+  | { type: 'started'; baseUrl: string; cfg: Cfg; extras: Record<string, unknown> }
+  | { type: 'stats'; stats: SimStats }
+  | { type: 'failed'; message: string };

@@ -6,6 +6,7 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import type { Cfg, Provider } from '../lib/components';
 import { mb, round } from '../lib/measure';
+import { stepCfg } from '../lib/profiles';
 import { RemoteSimulator } from '../lib/simClient';
 import type { MemoryJob, MemorySample } from './memoryChild';
 
@@ -42,7 +43,7 @@ export async function runMemory(provider: Provider, trigger: string, sizes: [num
 async function measureOnce(provider: Provider, trigger: string, records: number, cfg: Cfg): Promise<MemoryFigures> {
   const sim = await RemoteSimulator.start(provider, { records, rateLimits: false, seed: 1 });
   try {
-    const job: MemoryJob = { provider, trigger, cfg: { ...sim.cfg, ...cfg } };
+    const job: MemoryJob = { provider, trigger, cfg: stepCfg(provider, trigger, sim, cfg) };
     const sample = await inChild(job);
     return {
       records,

@@ -11,6 +11,7 @@ import { withTiming } from '@oih-suite/kit';
 import type { Cfg, Provider } from '../lib/components';
 import { round } from '../lib/measure';
 import { runTrigger } from '../lib/runTrigger';
+import { stepCfg } from '../lib/profiles';
 import { RemoteSimulator } from '../lib/simClient';
 
 export const RATE_GOAL = 0.95;
@@ -37,7 +38,7 @@ export interface RateLimitResult {
 export async function runRateLimit(provider: Provider, trigger: string, records: number, cfg: Cfg, intervalScale: number): Promise<RateLimitResult> {
   const sim = await RemoteSimulator.start(provider, { records, rateLimits: true, intervalScale, seed: 1 });
   try {
-    const run = await withTiming({ intervalScale, scale: intervalScale }, () => runTrigger(provider, trigger, { ...sim.cfg, ...cfg }));
+    const run = await withTiming({ intervalScale, scale: intervalScale }, () => runTrigger(provider, trigger, stepCfg(provider, trigger, sim, cfg)));
     const stats = await sim.stats();
     if (!stats.windows.length) throw new Error(`${provider} simulator enforces no rate limit`);
     const accepted = stats.decisions.filter((d) => !d.limited).map((d) => d.t);

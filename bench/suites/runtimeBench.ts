@@ -20,7 +20,7 @@ import { sleep } from '../../test/runtime/harness/ports';
 import { RuntimeEnv, StepRunner } from '../../test/runtime/harness/runtimes';
 import type { Cfg, Provider } from '../lib/components';
 import { perSecond, round } from '../lib/measure';
-import { PROFILES, resolveTrigger } from '../lib/profiles';
+import { PROFILES, resolveTrigger, stepCfg } from '../lib/profiles';
 import { runTrigger } from '../lib/runTrigger';
 import { RemoteSimulator } from '../lib/simClient';
 import { PACKAGES_DIR, RuntimeResult } from './runtime';
@@ -46,7 +46,7 @@ export async function runRuntime(built: Provider[], messages: number): Promise<R
     await broker.start();
     await platform.start();
     const env: RuntimeEnv = { brokerUrl: broker.url, platform, cipher: new MessageCipher() };
-    const cfg = { ...sim.cfg, ...PROFILES[provider].cfg };
+    const cfg = stepCfg(provider, trigger, sim);
     // In-process under the same conditions as in sailor: the component's real throttle.
     await runTrigger(provider, trigger, cfg);
     const inProcess = await runTrigger(provider, trigger, cfg);

@@ -6,6 +6,7 @@
 import type { Cfg, Provider } from '../lib/components';
 import { perSecond, round } from '../lib/measure';
 import { runTrigger, withoutRateLimits } from '../lib/runTrigger';
+import { stepCfg } from '../lib/profiles';
 import { RemoteSimulator } from '../lib/simClient';
 
 export interface ThroughputResult {
@@ -35,7 +36,7 @@ export async function runThroughput(
   const sim = await RemoteSimulator.start(provider, { records, rateLimits: false, seed: 1 });
   try {
     return await withoutRateLimits(async () => {
-      const run = await around(() => runTrigger(provider, trigger, { ...sim.cfg, ...cfg }));
+      const run = await around(() => runTrigger(provider, trigger, stepCfg(provider, trigger, sim, cfg)));
       const messages = run.self.data;
       return {
         provider,
