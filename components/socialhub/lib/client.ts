@@ -76,7 +76,8 @@ export function inspectEnvelope(response: HttpResponse): void | 'unauthorized' {
   const message = envelopeMessage(response.data);
   const path = new URL(response.url || 'http://x/').pathname;
   const details = { status: response.status, providerMessage: message, providerCode: code };
-  if (/\/v1\/auth\//.test(path)) throw new AuthenticationError(`SocialHub refused the app credentials (code ${code})${message ? `: ${message}` : ''}`, details);
+  if (/\/v1\/auth\//.test(path))
+    throw new AuthenticationError(`SocialHub refused the app credentials (code ${code})${message ? `: ${message}` : ''}`, details);
   if (TOKEN_CODES.has(code)) return 'unauthorized';
   throw new ProviderError(`SocialHub rejected the request (code ${code})${message ? `: ${message}` : ''}`, details);
 }

@@ -1,6 +1,7 @@
 /**
  * Writes lib/schemas/*.json and component.json from the operation table, so 23 actions and their
- * schemas cannot drift from what the code sends. Run: npx ts-node components/socialhub/scripts/generate.ts
+ * schemas cannot drift from what the code sends. Run:
+ *   TS_NODE_TRANSPILE_ONLY=true npx ts-node components/socialhub/scripts/generate.ts && npx prettier --write components/socialhub
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,7 +47,12 @@ function outSchema(op: OperationSpec): Json {
         title,
         type: 'object',
         required: ['list'],
-        properties: { list: { type: 'array', items: { type: 'object' } }, total: { type: 'integer' }, pageNo: { type: 'integer' }, pageSize: { type: 'integer' } },
+        properties: {
+          list: { type: 'array', items: { type: 'object' } },
+          total: { type: 'integer' },
+          pageNo: { type: 'integer' },
+          pageSize: { type: 'integer' },
+        },
       };
     case 'list':
       return { title, type: 'object', required: ['list'], properties: { list: { type: 'array', items: { type: 'object' } } } };
@@ -62,7 +68,13 @@ function outSchema(op: OperationSpec): Json {
   }
 }
 
-const text = (label: string, note: string, placeholder: string, required = false): Json => ({ label, required, viewClass: 'TextFieldView', note, placeholder });
+const text = (label: string, note: string, placeholder: string, required = false): Json => ({
+  label,
+  required,
+  viewClass: 'TextFieldView',
+  note,
+  placeholder,
+});
 const select = (f: FieldSpec): Json => ({
   label: f.title,
   required: false,
@@ -87,7 +99,11 @@ const common: Json = {
     note: 'A JSONata expression over {metadata, data}; replaces the built-in mapping',
     placeholder: '{ "data": data }',
   },
-  maxRetryWaitSeconds: text('Max retry wait (s)', 'How long one request may wait on rate limits and retries before the step rebounds (default 180)', '180'),
+  maxRetryWaitSeconds: text(
+    'Max retry wait (s)',
+    'How long one request may wait on rate limits and retries before the step rebounds (default 180)',
+    '180',
+  ),
 };
 
 function stepFields(fields: FieldSpec[]): Json {
@@ -118,7 +134,9 @@ for (const op of OPERATION_LIST) {
     main: `./dist/lib/actions/${op.id}.js`,
     title: op.title,
     description: `${op.group} management: ${op.description}`,
-    metadata: custom ? { in: schemaPath('consumerEvent'), out: schemaPath('importReport') } : { in: schemaPath(`${op.id}.in`), out: schemaPath(`${op.id}.out`) },
+    metadata: custom
+      ? { in: schemaPath('consumerEvent'), out: schemaPath('importReport') }
+      : { in: schemaPath(`${op.id}.in`), out: schemaPath(`${op.id}.out`) },
     fields,
   };
 }
@@ -136,7 +154,8 @@ actions.upsertConsumer = {
 actions.upsertStore = {
   main: './dist/lib/actions/upsertStore.js',
   title: 'Upsert store (OIH Organization)',
-  description: 'Master Data management: saves an OIH Organization as a SocialHub store; the store code is metadata.recordUid. Emits the Organization.',
+  description:
+    'Master Data management: saves an OIH Organization as a SocialHub store; the store code is metadata.recordUid. Emits the Organization.',
   metadata: { in: schemaPath('organization'), out: schemaPath('organization') },
   fields: stepFields(allFields(storeSave)),
 };
@@ -153,7 +172,13 @@ const polling = (extra: Json): Json => ({
   startTime: text('Start time', 'ISO 8601 or epoch ms: where the first run begins (default: the beginning)', '2026-01-01T00:00:00Z'),
   endTime: text('End time', 'ISO 8601 or epoch ms: never read past this', '2026-12-31T23:59:59Z'),
   pageSize: text('Page size', 'Records per request, at most 100', '100'),
-  singlePagePerInterval: { label: 'One page per run', required: false, viewClass: 'CheckBox', note: 'Read one page per polling interval', placeholder: 'false' },
+  singlePagePerInterval: {
+    label: 'One page per run',
+    required: false,
+    viewClass: 'CheckBox',
+    note: 'Read one page per polling interval',
+    placeholder: 'false',
+  },
   ...common,
 });
 
@@ -169,7 +194,11 @@ const component = {
         viewClass: 'PasswordFieldView',
         note: 'The appSecret that goes with the App ID; it is only sent to obtain tokens',
       },
-      baseUrl: text('Base URL', 'Your SocialHub OpenAPI address; default https://s1.socialhub.ai/openapi-prod', 'https://s1.socialhub.ai/openapi-prod'),
+      baseUrl: text(
+        'Base URL',
+        'Your SocialHub OpenAPI address; default https://s1.socialhub.ai/openapi-prod',
+        'https://s1.socialhub.ai/openapi-prod',
+      ),
     },
   },
   triggers: {

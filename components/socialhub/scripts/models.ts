@@ -12,7 +12,17 @@ const addresses: Schema = {
   type: 'array',
   items: {
     type: 'object',
-    properties: { street: str(), streetNumber: { type: ['number', 'string'] }, unit: str(), zipCode: str(), city: str(), region: str(), country: str(), countryCode: str(), label: str() },
+    properties: {
+      street: str(),
+      streetNumber: { type: ['number', 'string'] },
+      unit: str(),
+      zipCode: str(),
+      city: str(),
+      region: str(),
+      country: str(),
+      countryCode: str(),
+      label: str(),
+    },
   },
 };
 const categories: Schema = { type: 'array', items: { type: 'object', properties: { name: str(), label: str() } } };

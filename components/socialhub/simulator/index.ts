@@ -71,11 +71,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<So
     addPointsRecords: (count, o = {}) => {
       const at = stamp(o.sameTime);
       return Array.from({ length: count }, (_, i) =>
-        String(store.addPointsRecord({ accountCode: o.accountCode ?? main.accountCode, operationType: 6, pointValue: 10 * (i + 1), pointDesc: 'added' }, at).recordId),
+        String(
+          store.addPointsRecord(
+            { accountCode: o.accountCode ?? main.accountCode, operationType: 6, pointValue: 10 * (i + 1), pointDesc: 'added' },
+            at,
+          ).recordId,
+        ),
       );
     },
     touchPointsRecords: (ids) => {
-      for (const record of store.pointsRecords) if (ids.includes(String(record.recordId))) Object.assign(record, { status: 2, updateTime: store.nextTime() });
+      for (const record of store.pointsRecords)
+        if (ids.includes(String(record.recordId))) Object.assign(record, { status: 2, updateTime: store.nextTime() });
     },
     addTransactions: (count, o = {}) => {
       const at = stamp(o.sameTime);

@@ -65,11 +65,16 @@ export function installRoutes(server: SimulatorServer, store: SocialHubStore, is
   route('POST', '/v1/member/admission', (req) => {
     const body = bodyOf(req);
     need(body, 'loyaltyProgramCode', 'mobilePhone');
-    if (!store.loyaltyPrograms.some((p) => p.loyaltyProgramCode === body.loyaltyProgramCode)) throw new BusinessError('404', 'loyalty program not found');
+    if (!store.loyaltyPrograms.some((p) => p.loyaltyProgramCode === body.loyaltyProgramCode))
+      throw new BusinessError('404', 'loyalty program not found');
     const prefix = body.phonePrefCode ?? '+86';
     const existing = findByPhone(body.mobilePhone, prefix)[0];
-    const person = existing ?? store.addConsumer({ name: body.name, mobilePhone: body.mobilePhone, phonePrefCode: prefix, email: body.email, sourceCode: body.sourceCode });
-    const already = [...store.members.values()].find((m) => m.consumerCode === person.consumerCode && m.loyaltyProgramCode === body.loyaltyProgramCode);
+    const person =
+      existing ??
+      store.addConsumer({ name: body.name, mobilePhone: body.mobilePhone, phonePrefCode: prefix, email: body.email, sourceCode: body.sourceCode });
+    const already = [...store.members.values()].find(
+      (m) => m.consumerCode === person.consumerCode && m.loyaltyProgramCode === body.loyaltyProgramCode,
+    );
     if (already) throw new BusinessError('40901', 'the consumer is already a member of this program');
     return store.addMember(String(person.consumerCode), String(body.loyaltyProgramCode), body.storeCode);
   });
@@ -83,7 +88,8 @@ export function installRoutes(server: SimulatorServer, store: SocialHubStore, is
   route('POST', '/v1/consumer', (req) => {
     const body = bodyOf(req);
     need(body, 'name', 'mobilePhone', 'phonePrefCode', 'sourceCode', 'organizationCode');
-    if (findByPhone(body.mobilePhone, body.phonePrefCode).length) throw new BusinessError('40901', 'a consumer with this mobile phone already exists');
+    if (findByPhone(body.mobilePhone, body.phonePrefCode).length)
+      throw new BusinessError('40901', 'a consumer with this mobile phone already exists');
     return store.addConsumer(body);
   });
   route('POST', '/v1/consumer/event/data', (req) => {
@@ -191,7 +197,9 @@ export function installRoutes(server: SimulatorServer, store: SocialHubStore, is
     if (replay) return replay;
     const account =
       Number(body.accountType) === 2
-        ? [...store.pointsAccounts.values()].find((a) => a.cardNo === body.accountCode && (!body.pointsGroupCode || a.pointsGroupCode === body.pointsGroupCode))
+        ? [...store.pointsAccounts.values()].find(
+            (a) => a.cardNo === body.accountCode && (!body.pointsGroupCode || a.pointsGroupCode === body.pointsGroupCode),
+          )
         : store.pointsAccounts.get(String(body.accountCode));
     if (!account) throw new BusinessError('404', `points account ${String(body.accountCode)} not found`);
     const type = Number(body.operationType);
@@ -208,7 +216,13 @@ export function installRoutes(server: SimulatorServer, store: SocialHubStore, is
       operationId: body.operationId,
       effectiveEndTime: body.effectiveEndTime ?? null,
     });
-    const result = { operationId: body.operationId, accountCode: account.accountCode, recordId: record.recordId, pointValue: value, balance: account.balance };
+    const result = {
+      operationId: body.operationId,
+      accountCode: account.accountCode,
+      recordId: record.recordId,
+      pointValue: value,
+      balance: account.balance,
+    };
     store.adjustments.set(String(body.operationId), result);
     return result;
   });

@@ -61,9 +61,22 @@ export class SocialHubStore {
   addMember(consumerCode: string, loyaltyProgramCode: string, storeCode?: unknown): Row {
     this.seq.member += 1;
     const n = String(this.seq.member).padStart(5, '0');
-    const member = { cardNo: `M${n}`, consumerCode, loyaltyProgramCode, tierCode: 'T1', status: 1, storeCode: storeCode ?? null, pointsAccountCode: `PA${n}` };
+    const member = {
+      cardNo: `M${n}`,
+      consumerCode,
+      loyaltyProgramCode,
+      tierCode: 'T1',
+      status: 1,
+      storeCode: storeCode ?? null,
+      pointsAccountCode: `PA${n}`,
+    };
     this.members.set(member.cardNo, member);
-    this.pointsAccounts.set(member.pointsAccountCode, { accountCode: member.pointsAccountCode, cardNo: member.cardNo, pointsGroupCode: 'PG001', balance: 0 });
+    this.pointsAccounts.set(member.pointsAccountCode, {
+      accountCode: member.pointsAccountCode,
+      cardNo: member.cardNo,
+      pointsGroupCode: 'PG001',
+      balance: 0,
+    });
     return member;
   }
 
@@ -94,7 +107,17 @@ export class SocialHubStore {
       totalAmount: qty * price,
       totalDisAmount: 0,
       freight: 0,
-      details: [{ direction: 0, detailCode: `${code}-1`, productCode: `P${this.random.int(100, 999)}`, title: 'Seeded product', qty, price, totalAmount: qty * price }],
+      details: [
+        {
+          direction: 0,
+          detailCode: `${code}-1`,
+          productCode: `P${this.random.int(100, 999)}`,
+          title: 'Seeded product',
+          qty,
+          price,
+          totalAmount: qty * price,
+        },
+      ],
       ...fields,
     };
     this.transactions.set(code, transaction);
@@ -112,7 +135,10 @@ export class SocialHubStore {
       // Whole seconds: SocialHub's transaction times have no milliseconds.
       this.addTransaction(String(main.consumerCode), Math.floor((start + i * step) / 1000) * 1000);
       const operationType = this.random.pick([6, 6, 6, 7, 8]);
-      this.addPointsRecord({ accountCode: card.pointsAccountCode, operationType, pointValue: this.random.int(1, 50) * 10, pointDesc: 'seeded' }, start + i * step);
+      this.addPointsRecord(
+        { accountCode: card.pointsAccountCode, operationType, pointValue: this.random.int(1, 50) * 10, pointDesc: 'seeded' },
+        start + i * step,
+      );
     }
     this.lastRecordTime = 0;
     return { consumerCode: String(main.consumerCode), cardNo: String(card.cardNo), accountCode: String(card.pointsAccountCode) };

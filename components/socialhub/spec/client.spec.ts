@@ -5,7 +5,11 @@ import verifyCredentials from '../lib/verifyCredentials';
 import { BASE, CREDS, envelope, freshState, load, runAction } from './helpers';
 
 const getMember = load<{ process: unknown }>('actions', 'getMember');
-const token = (accessToken: string, expiresIn = 7200) => ({ code: '200', msg: 'success', data: { accessToken, refreshToken: `ref-${accessToken}`, expiresIn } });
+const token = (accessToken: string, expiresIn = 7200) => ({
+  code: '200',
+  msg: 'success',
+  data: { accessToken, refreshToken: `ref-${accessToken}`, expiresIn },
+});
 
 describe('socialhub client: tokens, envelope and secrets', () => {
   beforeEach(freshState);

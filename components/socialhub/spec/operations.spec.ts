@@ -23,7 +23,14 @@ interface Case {
 const NOW = Date.UTC(2026, 0, 15, 12, 0, 0);
 const adjustBody = { accountType: 1, accountCode: 'PA1', pointsGroupCode: 'PG1', operationType: 6, pointValue: 100, pointDesc: 'Review bonus' };
 const adjustId = deriveOperationId('review-7', adjustBody);
-const event = { eventKey: 'page_view', eventTime: 1730275200000, customerCode: 'C0001', eventId: 'evt-123', tenantId: 'T01', properties: { url: '/product/42' } };
+const event = {
+  eventKey: 'page_view',
+  eventTime: 1730275200000,
+  customerCode: 'C0001',
+  eventId: 'evt-123',
+  tenantId: 'T01',
+  properties: { url: '/product/42' },
+};
 
 const cases: Case[] = [
   {
@@ -101,7 +108,12 @@ const cases: Case[] = [
     method: 'get',
     path: '/v1/consumer/info',
     query: (q) =>
-      q.type === '2' && q.query === 'li@example.com' && q.phonePrefCode === '+86' && q.timestamp === String(NOW) && /^[0-9a-f]{32}$/.test(String(q.nonceId)) && Object.keys(q).length === 5,
+      q.type === '2' &&
+      q.query === 'li@example.com' &&
+      q.phonePrefCode === '+86' &&
+      q.timestamp === String(NOW) &&
+      /^[0-9a-f]{32}$/.test(String(q.nonceId)) &&
+      Object.keys(q).length === 5,
     reply: [{ consumerCode: 'C1', email: 'li@example.com' }],
     emitted: { list: [{ consumerCode: 'C1', email: 'li@example.com' }] },
   },
@@ -262,7 +274,9 @@ describe('socialhub operations: exact requests and parsed results', () => {
       const outcome = await runAction(step, c.input, c.cfg, c.metadata);
       expect(outcome.error).to.equal(undefined);
       expect(token.isDone() && api.isDone(), 'every interceptor used').to.equal(true);
-      expect(outcome.self.data).to.deep.equal([{ metadata: { recordUid: c.recordUid, applicationUid: 'socialhub' }, data: c.emitted }].map(dropUndefined));
+      expect(outcome.self.data).to.deep.equal(
+        [{ metadata: { recordUid: c.recordUid, applicationUid: 'socialhub' }, data: c.emitted }].map(dropUndefined),
+      );
       expectSchema(c.schema ?? `${c.id}.out`, outcome.self.data[0].data);
     });
   }

@@ -53,7 +53,13 @@ describe('socialhub against the simulator', () => {
   });
 
   describe('importConsumerEventData', () => {
-    const event = (i: number) => ({ eventKey: 'page_view', eventTime: 1730275200000 + i, customerCode: 'C00001', tenantId: 'T01', properties: { page: i } });
+    const event = (i: number) => ({
+      eventKey: 'page_view',
+      eventTime: 1730275200000 + i,
+      customerCode: 'C00001',
+      tenantId: 'T01',
+      properties: { page: i },
+    });
 
     it('the same batch delivered twice stores each event once (eventId derived when absent)', async () => {
       const events = [event(1), { ...event(2), eventId: 'given-2' }, event(3)];
@@ -67,7 +73,14 @@ describe('socialhub against the simulator', () => {
     });
 
     it('reports invalid events by index and field and sends the valid ones, in batches', async () => {
-      const events = [event(0), { ...event(1), customerCode: '' }, event(2), { ...event(3), eventTime: 'yesterday' }, event(4), { ...event(5), properties: 'x' }];
+      const events = [
+        event(0),
+        { ...event(1), customerCode: '' },
+        event(2),
+        { ...event(3), eventTime: 'yesterday' },
+        event(4),
+        { ...event(5), properties: 'x' },
+      ];
       const outcome = await run('importConsumerEventData', { events }, { batchSize: 2 });
       expect(outcome.error).to.equal(undefined);
       const report = outcome.self.data[0].data as Record<string, unknown>;
@@ -84,7 +97,11 @@ describe('socialhub against the simulator', () => {
     });
 
     it('takes ISO times and the tenant from the step; a message with no valid event is an error', async () => {
-      const ok = await run('importConsumerEventData', { eventKey: 'buy', eventTime: '2026-01-01T00:00:00Z', customerCode: 'C1', properties: {} }, { tenantId: 'T9' });
+      const ok = await run(
+        'importConsumerEventData',
+        { eventKey: 'buy', eventTime: '2026-01-01T00:00:00Z', customerCode: 'C1', properties: {} },
+        { tenantId: 'T9' },
+      );
       expect(ok.error).to.equal(undefined);
       expect(sim.importedEvents()[0]).to.deep.include({ eventTime: Date.UTC(2026, 0, 1), tenantId: 'T9', eventType: 'track' });
       const bad = await run('importConsumerEventData', { eventKey: 'buy' });
@@ -108,7 +125,14 @@ describe('socialhub against the simulator', () => {
       expect(created.error).to.equal(undefined);
       const code = created.self.data[0].metadata as { recordUid: string };
       const stored = sim.store.consumers.get(code.recordUid)!;
-      expect(stored).to.deep.include({ name: 'Mia Wong', gender: 2, mobilePhone: '91234567', phonePrefCode: '+852', address: 'Nanjing Rd 5 Shanghai', postelCode: '200001' });
+      expect(stored).to.deep.include({
+        name: 'Mia Wong',
+        gender: 2,
+        mobilePhone: '91234567',
+        phonePrefCode: '+852',
+        address: 'Nanjing Rd 5 Shanghai',
+        postelCode: '200001',
+      });
       expect(created.self.data[0].data).to.deep.equal({
         displayName: 'Mia Wong',
         firstName: 'Mia',
@@ -143,7 +167,12 @@ describe('socialhub against the simulator', () => {
     it('upsertStore saves an OIH Organization by its recordUid and emits it back', async () => {
       const outcome = await run('upsertStore', { name: 'Flagship Shanghai' }, {}, { recordUid: 'S100' });
       expect(outcome.error).to.equal(undefined);
-      expect(sim.store.stores.get('S100')).to.deep.include({ organizationName: 'Flagship Shanghai', enName: 'Flagship Shanghai', type: 99, storeStatus: 10 });
+      expect(sim.store.stores.get('S100')).to.deep.include({
+        organizationName: 'Flagship Shanghai',
+        enName: 'Flagship Shanghai',
+        type: 99,
+        storeStatus: 10,
+      });
       expect(outcome.self.data).to.deep.equal([
         {
           metadata: { recordUid: 'S100', applicationUid: 'socialhub' },
@@ -173,13 +202,22 @@ describe('socialhub against the simulator', () => {
 
   describe('simulator fidelity', () => {
     it('rejects "Bearer" tokens, answers business errors with HTTP 200, pages at most 100', async () => {
-      const login = await fetch(`${sim.baseUrl}/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ appId: sim.cfg.appId, appSecret: sim.cfg.appSecret }) });
+      const login = await fetch(`${sim.baseUrl}/v1/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ appId: sim.cfg.appId, appSecret: sim.cfg.appSecret }),
+      });
       const token = ((await login.json()) as { data: { accessToken: string } }).data.accessToken;
       const bearer = await fetch(`${sim.baseUrl}/v1/member/loyaltyprograms`, { headers: { authorization: `Bearer ${token}` } });
       expect(bearer.status).to.equal(401);
       const big = await fetch(`${sim.baseUrl}/v1/member/list/${sim.main.consumerCode}?pageSize=101`, { headers: { authorization: token } });
       expect(big.status).to.equal(200);
-      expect(await big.json()).to.deep.equal({ code: '400', msg: 'pageSize must be between 1 and 100', resultMessage: 'pageSize must be between 1 and 100', data: null });
+      expect(await big.json()).to.deep.equal({
+        code: '400',
+        msg: 'pageSize must be between 1 and 100',
+        resultMessage: 'pageSize must be between 1 and 100',
+        data: null,
+      });
     });
 
     it('seeds deterministically', async () => {

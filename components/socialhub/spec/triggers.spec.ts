@@ -68,15 +68,25 @@ describe('socialhub triggers: exact requests, messages and snapshots', () => {
 
   it('getPointsRecordsPolling reads beginDate from the snapshot and emits points movements', async () => {
     const t1 = Date.UTC(2026, 0, 10);
-    const a = sim.store.addPointsRecord({ accountCode: sim.main.accountCode, operationType: 6, pointValue: 100, pointDesc: 'Welcome', effectiveEndTime: Date.UTC(2027, 0, 1) }, t1);
-    const b = sim.store.addPointsRecord({ accountCode: sim.main.accountCode, operationType: 9, pointValue: 40, status: 2, operationId: 'op-9' }, t1 + 1000);
+    const a = sim.store.addPointsRecord(
+      { accountCode: sim.main.accountCode, operationType: 6, pointValue: 100, pointDesc: 'Welcome', effectiveEndTime: Date.UTC(2027, 0, 1) },
+      t1,
+    );
+    const b = sim.store.addPointsRecord(
+      { accountCode: sim.main.accountCode, operationType: 9, pointValue: 40, status: 2, operationId: 'op-9' },
+      t1 + 1000,
+    );
     sim.store.addPointsRecord({ accountCode: 'PA-other', operationType: 6, pointValue: 1 }, t1);
     const cfg = { ...sim.cfg, accountCode: sim.main.accountCode, pageSize: 50, status: '' };
     const outcome = await runProcess(pointsTrigger.process, {}, cfg, { lastUpdated: '2026-01-09T00:00:00.000Z' });
     expect(outcome.error).to.equal(undefined);
     const pages = sim.server.requests.filter((r) => r.path.startsWith('/v1/points/'));
     expect(pages.map((r) => [r.method, r.path, r.query])).to.deep.equal([
-      ['GET', `/v1/points/pointsRecords/${sim.main.accountCode}`, { pageNo: '1', pageSize: '50', beginDate: String(Date.UTC(2026, 0, 9)), endDate: String(NOW - 1) }],
+      [
+        'GET',
+        `/v1/points/pointsRecords/${sim.main.accountCode}`,
+        { pageNo: '1', pageSize: '50', beginDate: String(Date.UTC(2026, 0, 9)), endDate: String(NOW - 1) },
+      ],
     ]);
     expect(outcome.self.data).to.deep.equal([
       {
@@ -130,7 +140,11 @@ describe('socialhub triggers: exact requests, messages and snapshots', () => {
     expect(outcome.error).to.equal(undefined);
     const pages = sim.server.requests.filter((r) => r.path.startsWith('/v1/transactions/'));
     expect(pages.map((r) => [r.method, r.path, r.body])).to.deep.equal([
-      ['POST', `/v1/transactions/page/${sim.main.consumerCode}`, { pageNo: 1, pageSize: 100, beginDate: '2026-01-12 00:00:00', endDate: '2026-01-15 11:59:59' }],
+      [
+        'POST',
+        `/v1/transactions/page/${sim.main.consumerCode}`,
+        { pageNo: 1, pageSize: 100, beginDate: '2026-01-12 00:00:00', endDate: '2026-01-15 11:59:59' },
+      ],
     ]);
     expect(outcome.self.data).to.deep.equal([
       {

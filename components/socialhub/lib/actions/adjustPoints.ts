@@ -8,7 +8,8 @@ export = defineAction<Config>({
   run: (ctx) =>
     runOperation('adjustPoints', ctx, (request, message) => {
       const body = request.json as Values;
-      if (Number(body.pointValue) <= 0) throw new ConfigurationError('pointValue', 'must be a positive number of points; the operation type says whether they are added or deducted');
+      if (Number(body.pointValue) <= 0)
+        throw new ConfigurationError('pointValue', 'must be a positive number of points; the operation type says whether they are added or deducted');
       if (!body.operationId) body.operationId = deriveOperationId(message.metadata.recordUid, body);
     }),
 });

@@ -18,7 +18,14 @@ export const ORDER_DIRECTION = { '0': 'Normal', '1': 'Return', '2': 'Exchange' }
 export const ORDER_STATUS = { '0': 'Paid', '1': 'Shipped', '2': 'Delivered', '3': 'Returned' };
 export const SCORE_POINT_STATUS = { '0': 'Not issued', '1': 'Waiting', '2': 'Processing', '3': 'Processed', '4': 'Exception' };
 
-export const pageNo: FieldSpec = { name: 'pageNo', title: 'Page number', type: 'integer', default: 1, description: '1-based page number', placeholder: '1' };
+export const pageNo: FieldSpec = {
+  name: 'pageNo',
+  title: 'Page number',
+  type: 'integer',
+  default: 1,
+  description: '1-based page number',
+  placeholder: '1',
+};
 export const pageSize: FieldSpec = {
   name: 'pageSize',
   title: 'Page size',
@@ -28,7 +35,13 @@ export const pageSize: FieldSpec = {
   placeholder: '10',
 };
 
-export const text = (name: string, title: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ name, title, type: 'string', placeholder: title, ...extra });
+export const text = (name: string, title: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+  name,
+  title,
+  type: 'string',
+  placeholder: title,
+  ...extra,
+});
 export const required = (name: string, title: string, extra: Partial<FieldSpec> = {}): FieldSpec => text(name, title, { required: true, ...extra });
 export const choice = (name: string, title: string, values: Record<string, string>, extra: Partial<FieldSpec> = {}): FieldSpec => ({
   name,

@@ -45,7 +45,8 @@ export function prepareEvent(raw: unknown, index: number, stepDefaults: Config):
   const event = { ...(raw as Values) };
   if (typeof event.eventTime === 'string' && !/^\d+$/.test(event.eventTime.trim())) {
     const ms = parseTimestamp(event.eventTime);
-    if (ms === undefined) throw new ConfigurationError(`events[${index}].eventTime`, `"${event.eventTime}" is neither epoch milliseconds nor an ISO 8601 time`);
+    if (ms === undefined)
+      throw new ConfigurationError(`events[${index}].eventTime`, `"${event.eventTime}" is neither epoch milliseconds nor an ISO 8601 time`);
     event.eventTime = ms;
   }
   if (event.eventId === undefined || event.eventId === null || event.eventId === '') {

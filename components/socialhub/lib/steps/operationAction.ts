@@ -28,7 +28,11 @@ function recordUidOf(op: OperationSpec, result: Record<string, unknown>, input: 
  * supplies the fields, the step's select fields supply defaults, the envelope's data is emitted.
  * Every plain action is this function; the table says what differs.
  */
-export async function runOperation(id: OperationId, ctx: ActionContext<Config>, complete?: (request: OperationRequest, message: OihMessage<Values>) => void): Promise<void> {
+export async function runOperation(
+  id: OperationId,
+  ctx: ActionContext<Config>,
+  complete?: (request: OperationRequest, message: OihMessage<Values>) => void,
+): Promise<void> {
   const op = OPERATIONS[id];
   const mapped = await ctx.transformer.apply<Values>(ctx.input);
   const input = mapped.data ?? {};

@@ -49,13 +49,17 @@ export async function upsertConsumer(ctx: ActionContext<Config>): Promise<void> 
   let code = isSet(ctx.input.metadata.recordUid) ? String(ctx.input.metadata.recordUid) : undefined;
   let how: 'updated' | 'created' = 'updated';
   if (!code) {
-    if (!isSet(consumer.mobilePhone) && !isSet(consumer.email)) throw new ConfigurationError('contactData', 'a mobile phone or an e-mail is needed to find or create the consumer');
+    if (!isSet(consumer.mobilePhone) && !isSet(consumer.email))
+      throw new ConfigurationError('contactData', 'a mobile phone or an e-mail is needed to find or create the consumer');
     const found = await findConsumers(client, consumer, ctx.cfg);
     if (found.length > 1) {
       const codes = found.map((c) => c.consumerCode).join(', ');
-      throw new ProviderError(`More than one SocialHub consumer matches this person's phone or e-mail (${codes}); refusing to guess which to update`, {
-        providerCode: 'AMBIGUOUS_MATCH',
-      });
+      throw new ProviderError(
+        `More than one SocialHub consumer matches this person's phone or e-mail (${codes}); refusing to guess which to update`,
+        {
+          providerCode: 'AMBIGUOUS_MATCH',
+        },
+      );
     }
     code = found.length === 1 ? String(found[0].consumerCode) : undefined;
   }
@@ -97,7 +101,9 @@ export async function upsertProducts(ctx: ActionContext<Config>): Promise<void> 
     batches += 1;
   }
   const codes = products.map((p) => String((p as Values).code));
-  await ctx.emitter.data(oihMessage({ synced: products.length, batches, codes }, { oihUid: mapped.metadata.oihUid, applicationUid: applicationUid(ctx.cfg) }));
+  await ctx.emitter.data(
+    oihMessage({ synced: products.length, batches, codes }, { oihUid: mapped.metadata.oihUid, applicationUid: applicationUid(ctx.cfg) }),
+  );
 }
 
 /** The provider record, mapped back to the OIH model unless the flow skips transformations. */

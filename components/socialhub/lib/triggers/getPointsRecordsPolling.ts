@@ -21,7 +21,8 @@ export = definePollingTrigger<Config, PointsRecord>({
     const filter = { accountCode, status: ctx.cfg.status };
     return {
       order: 'ascending',
-      pages: (window) => operationPages<PointsRecord>(client, 'getPointsRecords', { ...filter, beginDate: window.since, endDate: window.until }, window.pageSize),
+      pages: (window) =>
+        operationPages<PointsRecord>(client, 'getPointsRecords', { ...filter, beginDate: window.since, endDate: window.until }, window.pageSize),
     };
   },
 });
