@@ -20,6 +20,7 @@ export interface FlowResult {
 }
 
 const REVIEWS = 'smileback.getReviewsPolling';
+const RECEIVERS = 'cleverreach.getReceiversPolling';
 const SESSIONS = 'maestroqa.getCoachingSessionsPolling';
 const EVENT_BATCH = 100;
 
@@ -44,6 +45,22 @@ export async function runFlow(ui: Ui, sims: DemoSimulators, state: DemoState): P
     ui.out(`  ${status} ${report.step}: read ${report.read}, wrote ${report.wrote}, skipped ${report.skipped}${why}`);
   };
   const { smileback, cleverreach, socialhub, maestroqa } = sims.running;
+
+  // 0. CleverReach receivers: what the newsletter list holds (and who unsubscribed) before the flow writes to it.
+  if (cleverreach) {
+    const t = await runTrigger(
+      ui,
+      'CleverReach getReceiversPolling',
+      'cleverreach',
+      'getReceiversPolling',
+      { ...cleverreach.cfg },
+      state.snapshot(RECEIVERS),
+    );
+    snapshots[RECEIVERS] = t.snapshot;
+    const inactive = t.messages.filter((m) => hasCategory(m, 'status', 'inactive')).length;
+    if (inactive) t.report.notes.push(`${inactive} of them unsubscribed or never confirmed (status "inactive")`);
+    done(t.report);
+  } else done(skippedStep('CleverReach getReceiversPolling', sims.missing.cleverreach ?? 'no simulator'));
 
   // 1. Smileback reviews
   let reviews: FlowMessage[] = [];
@@ -178,4 +195,9 @@ async function pickGroup(cfg: Record<string, unknown>, name: string): Promise<st
   if (typeof mod.getGroups !== 'function') return undefined;
   const groups = (await (mod.getGroups as (c: Record<string, unknown>) => Promise<Record<string, string>>)(cfg)) ?? {};
   return Object.entries(groups).find(([, label]) => label.toLowerCase().startsWith(name.toLowerCase()))?.[0];
+}
+
+function hasCategory(message: FlowMessage, name: string, label: string): boolean {
+  const categories = message.data.categories;
+  return Array.isArray(categories) && categories.some((c: { name?: unknown; label?: unknown }) => c?.name === name && c?.label === label);
 }
