@@ -1,5 +1,5 @@
 /**
- * Writes lib/schemas/*.json and component.json from the operation table, so 23 actions and their
+ * Writes lib/schemas/*.json and component.json from the operation table, so the 21 actions and their
  * schemas cannot drift from what the code sends. Run:
  *   TS_NODE_TRANSPILE_ONLY=true npx ts-node components/socialhub/scripts/generate.ts && npx prettier --write components/socialhub
  */
