@@ -3,6 +3,8 @@ import { formatMs, renderTable } from '../output/table';
 /** What one step of the demo did, for the final table. */
 export interface StepReport {
   step: string;
+  /** Triggers read from a snapshot: their counts say whether a run was incremental. */
+  trigger?: boolean;
   status: 'ok' | 'skipped' | 'failed';
   read: number;
   wrote: number;

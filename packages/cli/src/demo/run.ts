@@ -60,14 +60,12 @@ export async function runDemo(options: DemoOptions, ui: Ui): Promise<ExitCode> {
     if (failed.length === 0) {
       state.commit(result.snapshots);
       if (incremental) {
-        const read = result.reports.reduce(
-          (n, r) => n + (r.step.startsWith('Smileback getReviews') || r.step.startsWith('MaestroQA') ? r.read : 0),
-          0,
-        );
+        const triggers = result.reports.filter((r) => r.trigger && r.status === 'ok');
+        const read = triggers.reduce((n, r) => n + r.read, 0);
         ui.out(
           read === 0
             ? `Incremental run: nothing new since run #${run - 1}.`
-            : `Incremental run: the triggers read only the ${read} records changed since run #${run - 1}, not the seeded thousands.`,
+            : `Incremental run: the triggers read only the ${read} records changed since run #${run - 1} (${triggers.map((r) => `${r.step} ${r.read}`).join(', ')}), not the seeded thousands.`,
         );
       } else {
         ui.out('Snapshots saved: the next `npm start` is incremental (`npm start -- --reset` starts over).');

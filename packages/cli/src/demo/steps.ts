@@ -30,7 +30,7 @@ export async function runTrigger(
   cfg: Record<string, unknown>,
   snapshot: unknown,
 ): Promise<TriggerRun> {
-  const report = newReport(title);
+  const report = { ...newReport(title), trigger: true };
   const processFn = loadProcess(findStep(findComponent(component), trigger));
   const messages: FlowMessage[] = [];
   let last: unknown = snapshot;
