@@ -151,7 +151,27 @@ export class SocialHubClient {
   }
 
   async send<T = unknown>(request: OperationRequest): Promise<T> {
-    const response = await this.http.request<Envelope<T>>(request);
-    return (response.data ?? {}).data as T;
+    try {
+      const response = await this.http.request<Envelope<T>>(request);
+      return (response.data ?? {}).data as T;
+    } catch (error) {
+      throw withRequest(error, request);
+    }
   }
+}
+
+/**
+ * The kit's `inspect` hook sees only the response, so a business error raised there does not
+ * say which call and record it was about; this adds both.
+ */
+function withRequest(error: unknown, request: OperationRequest): unknown {
+  if (!(error instanceof ProviderError) || error.status !== 200 || error.recordId) return error;
+  const record = request.recordId ? ` (record ${request.recordId})` : '';
+  const said = error.providerMessage ? `: ${error.providerMessage}` : '';
+  return new ProviderError(`SocialHub rejected ${request.method} ${request.url}${record} (code ${String(error.providerCode)})${said}`, {
+    status: error.status,
+    providerMessage: error.providerMessage,
+    providerCode: error.providerCode,
+    recordId: request.recordId,
+  });
 }

@@ -79,7 +79,8 @@ describe('socialhub client: tokens, envelope and secrets', () => {
       const scope = nock(BASE).post('/v1/auth/token').reply(200, token('tok-1')).get('/v1/member/M1').reply(200, body);
       const outcome = await runAction(getMember, { cardNo: 'M1' });
       expect(outcome.error).to.be.instanceOf(ProviderError);
-      expect(outcome.error!.message).to.equal(`SocialHub rejected the request (code ${body.code}): card M1 is frozen`);
+      expect(outcome.error!.message).to.equal(`SocialHub rejected GET /v1/member/M1 (record M1) (code ${body.code}): card M1 is frozen`);
+      expect((outcome.error as ProviderError).recordId).to.equal('M1');
       expect((outcome.error as ProviderError).providerCode).to.equal(String(body.code));
       expect(outcome.self.data).to.deep.equal([]);
       expect(outcome.self.rebounds).to.deep.equal([]);
@@ -97,7 +98,7 @@ describe('socialhub client: tokens, envelope and secrets', () => {
     const everything = JSON.stringify([outcome.error?.message, outcome.error?.stack, outcome.self.events, outcome.self.logs]);
     expect(everything).to.not.include('tok-secret-1234');
     expect(everything).to.not.include(CREDS.appSecret);
-    expect(outcome.error!.message).to.equal('SocialHub rejected the request (code 400): bad token *** for app ***');
+    expect(outcome.error!.message).to.equal('SocialHub rejected GET /v1/member/M1 (record M1) (code 400): bad token *** for app ***');
     expect(scope.isDone()).to.equal(true);
   });
 

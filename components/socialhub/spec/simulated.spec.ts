@@ -48,7 +48,7 @@ describe('socialhub against the simulator', () => {
     it('a deduction beyond the balance is a business error (HTTP 200, code 40002)', async () => {
       const outcome = await run('adjustPoints', { accountCode: sim.main.accountCode, operationType: 8, pointValue: 1_000_000 });
       expect(outcome.error).to.be.instanceOf(ProviderError);
-      expect(outcome.error!.message).to.equal('SocialHub rejected the request (code 40002): insufficient points');
+      expect(outcome.error!.message).to.equal('SocialHub rejected POST /v1/points/adjustment (code 40002): insufficient points');
     });
   });
 
