@@ -5,6 +5,7 @@ import { HttpClient } from '../src/http/client';
 import { TokenAuth, clearTokenCache } from '../src/http/auth';
 import { OAuthClient, clientCredentialsGrant, passwordGrant, refreshGrant } from '../src/http/oauth2';
 import { timing } from '../src/util/timing';
+import { FakeClock } from './helpers/fakeClock';
 
 const AUTH = 'https://auth.example.test';
 const API = 'https://api.example.test';
@@ -126,35 +127,56 @@ describe('OAuth2 grants', () => {
 
   describe('TokenAuth', () => {
     it('obtains once, reuses the token, renews before expiry via refresh and reports rotation', async () => {
-      const rotated: string[] = [];
-      const auth = new TokenAuth({
-        obtain: (send) => clientCredentialsGrant(send, client),
-        refresh: (send, current) => refreshGrant(send, client, current),
-        onRotate: (t) => void rotated.push(t.accessToken),
-        marginMs: 60_000,
-      });
-      const scope = nock(AUTH)
-        .post('/token', (b: Record<string, string>) => b.grant_type === 'client_credentials')
-        .reply(200, { access_token: 'at-a', refresh_token: 'rt-a', expires_in: 30 })
-        .post('/token', (b: Record<string, string>) => b.grant_type === 'refresh_token' && b.refresh_token === 'rt-a')
-        .reply(200, { access_token: 'at-b', refresh_token: 'rt-b', expires_in: 3600 });
-      const api = nock(API)
-        .get('/x')
-        .matchHeader('authorization', 'Bearer at-a')
-        .reply(200, {})
-        .get('/x')
-        .matchHeader('authorization', 'Bearer at-b')
-        .times(2)
-        .reply(200, {});
-      const httpClient = new HttpClient({ baseUrl: API, auth });
-      // expires_in 30 s is inside the 60 s margin: the second request renews first.
-      await httpClient.request({ url: '/x' });
-      await httpClient.request({ url: '/x' });
-      await httpClient.request({ url: '/x' });
-      expect(rotated).to.deep.equal(['at-a', 'at-b']);
-      expect(auth.secrets()).to.have.members(['at-a', 'rt-a', 'at-b', 'rt-b']);
-      scope.done();
-      api.done();
+      const previous = timing.clock;
+      const clock = new FakeClock();
+      timing.clock = clock;
+      try {
+        const rotated: string[] = [];
+        const auth = new TokenAuth({
+          obtain: (send) => clientCredentialsGrant(send, client),
+          refresh: (send, current) => refreshGrant(send, client, current),
+          onRotate: (t) => void rotated.push(t.accessToken),
+          marginMs: 60_000,
+        });
+        const scope = nock(AUTH)
+          .post('/token', (b: Record<string, string>) => b.grant_type === 'client_credentials')
+          .reply(200, { access_token: 'at-a', refresh_token: 'rt-a', expires_in: 3600 })
+          .post('/token', (b: Record<string, string>) => b.grant_type === 'refresh_token' && b.refresh_token === 'rt-a')
+          .reply(200, { access_token: 'at-b', refresh_token: 'rt-b', expires_in: 30 })
+          .post('/token', (b: Record<string, string>) => b.grant_type === 'refresh_token' && b.refresh_token === 'rt-b')
+          .reply(200, { access_token: 'at-c', expires_in: 30 });
+        const api = nock(API)
+          .get('/x')
+          .matchHeader('authorization', 'Bearer at-a')
+          .times(2)
+          .reply(200, {})
+          .get('/x')
+          .matchHeader('authorization', 'Bearer at-b')
+          .times(2)
+          .reply(200, {})
+          .get('/x')
+          .matchHeader('authorization', 'Bearer at-c')
+          .reply(200, {});
+        const httpClient = new HttpClient({ baseUrl: API, auth });
+        await httpClient.request({ url: '/x' });
+        clock.advance(3_600_000 - 61_000);
+        await httpClient.request({ url: '/x' });
+        // Inside the 60 s margin: renewed by the refresh grant first.
+        clock.advance(2_000);
+        await httpClient.request({ url: '/x' });
+        // A 30 s token is used for half its life, not renewed before every request...
+        clock.advance(10_000);
+        await httpClient.request({ url: '/x' });
+        // ...and renewed after that.
+        clock.advance(6_000);
+        await httpClient.request({ url: '/x' });
+        expect(rotated).to.deep.equal(['at-a', 'at-b', 'at-c']);
+        expect(auth.secrets()).to.have.members(['at-a', 'rt-a', 'at-b', 'rt-b', 'at-c']);
+        scope.done();
+        api.done();
+      } finally {
+        timing.clock = previous;
+      }
     });
 
     it('falls back to a full login when the refresh is refused, and shares tokens by cache key', async () => {

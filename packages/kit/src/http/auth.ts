@@ -73,6 +73,8 @@ export const bearer = (token: TokenSet): Record<string, string> => ({ Authorizat
 export class TokenAuth implements AuthStrategy {
   private token?: TokenSet;
   private renewing?: Promise<TokenSet>;
+  /** How long the current token was valid when we got it (unknown for tokens issued elsewhere). */
+  private lifetimeMs?: number;
   private readonly seen = new Set<string>();
 
   constructor(private readonly options: TokenAuthOptions) {
@@ -100,7 +102,9 @@ export class TokenAuth implements AuthStrategy {
 
   private async current(send: UnauthenticatedSender): Promise<TokenSet> {
     const token = this.token;
-    const margin = this.options.marginMs ?? 60_000;
+    // A token that lives shorter than twice the margin is used for half its life, not renewed
+    // before every request.
+    const margin = Math.min(this.options.marginMs ?? 60_000, this.lifetimeMs !== undefined ? this.lifetimeMs / 2 : Infinity);
     if (token && (token.expiresAt === undefined || token.expiresAt - margin > now())) return token;
     return this.renewOnce(send, false);
   }
@@ -133,6 +137,7 @@ export class TokenAuth implements AuthStrategy {
       next = await obtain(send);
     }
     this.token = next;
+    this.lifetimeMs = next.expiresAt !== undefined ? Math.max(0, next.expiresAt - now()) : undefined;
     this.remember(next);
     if (this.options.cacheKey) tokenCache.set(this.options.cacheKey, next);
     await this.options.onRotate?.(next);
