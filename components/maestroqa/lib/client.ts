@@ -1,0 +1,162 @@
+import type { Readable } from 'node:stream';
+import {
+  ConfigurationError,
+  HeaderAuth,
+  HttpClient,
+  Log,
+  ProviderError,
+  TransientError,
+  hashKey,
+  readRetryOverrides,
+  requireString,
+  sharedThrottle,
+  timing,
+  wait,
+} from '@oih-suite/kit';
+
+export const DEFAULT_BASE_URL = 'https://app.maestroqa.com/api/v1';
+export const APPLICATION_UID = 'maestroqa';
+
+/** MaestroQA's "hard endpoint" bucket (coaching export): 1 request per second and 30 per minute per token. */
+export const HARD_LIMITS = [
+  { limit: 1, intervalMs: 1000 },
+  { limit: 30, intervalMs: 60_000 },
+];
+/** Every other endpoint: 10 per second and 100 per minute per token. */
+export const GENERAL_LIMITS = [
+  { limit: 10, intervalMs: 1000 },
+  { limit: 100, intervalMs: 60_000 },
+];
+
+export type TimeAxis = 'createdAt' | 'meetingDate';
+export const TIME_AXES: readonly TimeAxis[] = ['createdAt', 'meetingDate'];
+export type ExportStatus = 'requested' | 'in_progress' | 'complete' | 'errored';
+
+export interface MaestroConfig extends Record<string, unknown> {
+  apiToken?: string;
+  baseUrl?: string;
+}
+
+/**
+ * A 429 from MaestroQA carries no Retry-After, only `{"error": "Too many requests in the past second."}`
+ * (or "minute"): wait for that whole window. The window is compressed like the throttle's in benchmarks.
+ */
+export function retryAfterFromBody(body: unknown): number | undefined {
+  const text = body && typeof body === 'object' ? String((body as Record<string, unknown>).error ?? '') : String(body ?? '');
+  if (/minute/i.test(text)) return 60_000 * timing.intervalScale;
+  if (/second/i.test(text)) return 1000 * timing.intervalScale;
+  return undefined;
+}
+
+/** How long to wait before the n-th status poll of an export: 1 s doubling to 10 s (Airbyte polls every 0.5-1 s). */
+export function exportPollDelayMs(attempt: number): number {
+  return Math.min(10_000, 1000 * 2 ** attempt);
+}
+/** An export still running after this long ends the run with a rebound; the snapshot keeps its id. */
+export const EXPORT_WAIT_BUDGET_MS = 10 * 60_000;
+
+export class MaestroClient {
+  readonly hard: HttpClient;
+  readonly general: HttpClient;
+  /** Pre-signed download URLs are not MaestroQA's API: no credentials, no MaestroQA throttle. */
+  private readonly downloads: HttpClient;
+
+  constructor(cfg: MaestroConfig, log?: Log) {
+    const apiToken = requireString(cfg, 'apiToken', 'is required: create one under Other Settings → API Tokens');
+    const baseUrl = readBaseUrl(cfg);
+    const auth = new HeaderAuth('apiToken', apiToken);
+    const retry = readRetryOverrides(cfg);
+    const key = hashKey(apiToken);
+    const common = { baseUrl, auth, retry, log, provider: 'MaestroQA', retryAfterFromBody };
+    this.hard = new HttpClient({ ...common, throttle: sharedThrottle(`maestroqa:hard:${key}`, HARD_LIMITS) });
+    this.general = new HttpClient({ ...common, throttle: sharedThrottle(`maestroqa:general:${key}`, GENERAL_LIMITS) });
+    this.downloads = new HttpClient({ baseUrl, retry, log, provider: 'MaestroQA download' });
+    this.downloads.redactor.add(apiToken);
+  }
+
+  /** The coaching export; `startDate`..`endDate` (YYYY-MM-DD) must span at most 90 days. */
+  async coachingSessions(startDate: string, endDate: string, timeAxis: TimeAxis): Promise<Record<string, unknown>[]> {
+    const response = await this.hard.request<unknown>({
+      method: 'POST',
+      url: '/coaching-sessions',
+      json: { startDate, endDate, timeAxis },
+      // An export reads only; repeating it after a 5xx is safe.
+      idempotent: true,
+    });
+    if (!Array.isArray(response.data)) {
+      throw new ProviderError(`MaestroQA answered POST /coaching-sessions (${startDate}..${endDate}) with something other than a list of sessions`);
+    }
+    return response.data as Record<string, unknown>[];
+  }
+
+  /** Starts a raw export of one CSV; returns its export id. */
+  async requestRawExport(exportType: string, startDate: string, endDate: string): Promise<string> {
+    return this.startExport('/request-raw-export', { startDate, endDate, singleFileExport: exportType, name: `oih-${exportType}` });
+  }
+
+  async requestGroupsExport(): Promise<string> {
+    return this.startExport('/request-groups-export', { includeUnavailable: true });
+  }
+
+  /** One status poll; `completed` (seen in some clients) counts as `complete`. */
+  async exportStatus(exportId: string): Promise<{ status: ExportStatus | 'gone'; dataUrl?: string }> {
+    const response = await this.general.request<Record<string, unknown> | undefined>({
+      url: '/get-export-data',
+      headers: { exportId },
+      acceptStatuses: [404],
+      recordId: exportId,
+    });
+    if (response.status === 404) return { status: 'gone' };
+    const raw = String(response.data?.status ?? '');
+    const status = raw === 'completed' ? 'complete' : raw;
+    if (!['requested', 'in_progress', 'complete', 'errored'].includes(status)) {
+      throw new ProviderError(`MaestroQA export ${exportId} has an unknown status "${raw}"`, { recordId: exportId });
+    }
+    const dataUrl = typeof response.data?.dataUrl === 'string' && response.data.dataUrl ? response.data.dataUrl : undefined;
+    return { status: status as ExportStatus, dataUrl };
+  }
+
+  /**
+   * Polls until the export is done, backing off through the kit's timing seam. Returns the data URL
+   * (undefined: complete without data), 'errored' or 'gone'.
+   */
+  async waitForExport(exportId: string, log?: Log): Promise<{ dataUrl?: string } | 'errored' | 'gone'> {
+    let waited = 0;
+    for (let attempt = 0; ; attempt += 1) {
+      const { status, dataUrl } = await this.exportStatus(exportId);
+      if (status === 'complete') return { dataUrl };
+      if (status === 'errored' || status === 'gone') return status;
+      if (waited >= EXPORT_WAIT_BUDGET_MS) {
+        throw new TransientError(`MaestroQA export ${exportId} is still ${status} after ${Math.round(waited / 1000)} s; the next run continues with it`, {
+          recordId: exportId,
+        });
+      }
+      log?.info('Export not ready yet', { exportId, status, attempt: attempt + 1 });
+      waited += await wait(exportPollDelayMs(attempt));
+    }
+  }
+
+  /** The CSV behind a pre-signed URL, as a stream (never read into memory whole). */
+  async download(dataUrl: string, exportId: string): Promise<Readable> {
+    const response = await this.downloads.request<Readable>({ url: dataUrl, anonymous: true, responseType: 'stream', recordId: exportId });
+    return response.data;
+  }
+
+  private async startExport(url: string, body: Record<string, unknown>): Promise<string> {
+    // Starting an export only reads data; a duplicate job after a 5xx is harmless.
+    const response = await this.general.request<Record<string, unknown> | undefined>({ method: 'POST', url, json: body, idempotent: true });
+    const exportId = response.data?.exportId;
+    if (typeof exportId !== 'string' && typeof exportId !== 'number') throw new ProviderError(`MaestroQA answered POST ${url} without an exportId`);
+    return String(exportId);
+  }
+}
+
+function readBaseUrl(cfg: MaestroConfig): string {
+  const value = typeof cfg.baseUrl === 'string' && cfg.baseUrl.trim() ? cfg.baseUrl.trim() : DEFAULT_BASE_URL;
+  if (!/^https?:\/\/[^\s/]+/i.test(value)) throw new ConfigurationError('baseUrl', `"${value}" is not an http(s) URL, e.g. ${DEFAULT_BASE_URL}`);
+  return value.replace(/\/+$/, '');
+}
+
+export function createClient(cfg: MaestroConfig, log?: Log): MaestroClient {
+  return new MaestroClient(cfg, log);
+}
