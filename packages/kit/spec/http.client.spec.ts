@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import nock from 'nock';
+import sinon from 'sinon';
 import { AuthenticationError, ConnectorError, ProviderError, RateLimitError, TransientError } from '../src/errors';
 import { HttpClient, HttpClientOptions } from '../src/http/client';
 import { HeaderAuth, TokenAuth } from '../src/http/auth';
@@ -55,10 +56,22 @@ describe('HttpClient', () => {
     it('penalizes the shared throttle after a 429 so other callers hold back too', async () => {
       const throttle = new Throttle([{ limit: 100, intervalMs: 1000 }]);
       const scope = nock(BASE).get('/a').reply(429, '', { 'Retry-After': '4' }).get('/a').reply(200, {});
+      const penalize = sinon.spy(throttle, 'penalize');
       await make({ throttle }).request({ url: '/a' });
       // The retry itself waited 4 s (sleep) and then found the throttle's penalty served.
       expect(clock.sleeps).to.deep.equal([4000]);
+      expect(penalize.firstCall.args).to.deep.equal([4000]);
       scope.done();
+      // With shrunken waits (tests), the penalty shrinks the same way.
+      timing.scale = 0.01;
+      try {
+        const again = nock(BASE).get('/a').reply(429, '', { 'Retry-After': '4' }).get('/a').reply(200, {});
+        await make({ throttle }).request({ url: '/a' });
+        expect(penalize.secondCall.args).to.deep.equal([40]);
+        again.done();
+      } finally {
+        timing.scale = 1;
+      }
     });
 
     it('retries a 503 with backoff, then succeeds', async () => {

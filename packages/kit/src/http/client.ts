@@ -3,7 +3,7 @@ import { AuthenticationError, ConnectorError, ProviderError, RateLimitError, Tra
 import { Log, silentLogger } from '../util/logger';
 import { metrics } from '../util/metrics';
 import { Redactor, isSecretKey } from '../util/redact';
-import { now, wait } from '../util/timing';
+import { now, timing, wait } from '../util/timing';
 import type { AuthStrategy, UnauthenticatedSender } from './auth';
 import { backoffMs, retryAfterMs } from './retryTiming';
 import type { Throttle } from './throttle';
@@ -87,7 +87,8 @@ export class HttpClient {
           const giveUp =
             attempt >= this.retry.retries || waitedMs + delay > this.retry.budgetMs || (hinted !== undefined && hinted > this.retry.maxRetryAfterMs);
           if (!giveUp) {
-            if (status === 429) this.options.throttle?.penalize(delay);
+            // The penalty lasts as long as our own wait really does (tests shrink waits with timing.scale).
+            if (status === 429) this.options.throttle?.penalize(delay * timing.scale);
             this.log.warn('Retrying after provider asked to wait', { status, attempt: attempt + 1, waitMs: delay, url: this.safeUrl(request.url) });
             metrics.retries += 1;
             metrics.retryWaitMs += await wait(delay);
