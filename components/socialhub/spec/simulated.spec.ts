@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ConfigurationError, ProviderError } from '@oih-suite/kit';
+import { ConfigurationError, ProviderError, timing } from '@oih-suite/kit';
 import { runProcess, AnyProcess } from '@oih-suite/kit/testing';
 import { SocialHubSimulator, startSimulator } from '../simulator';
 import { expectSchema, freshState, load } from './helpers';
@@ -94,6 +94,36 @@ describe('socialhub against the simulator', () => {
       const imports = sim.server.requests.filter((r) => r.path === '/v1/consumer/event/data');
       expect(imports.map((r) => (r.body as { data: unknown[] }).data.length)).to.deep.equal([2, 1]);
       expectSchema('importReport', report);
+    });
+
+    it('a message that failed after its first batch, delivered again, leaves every event stored once', async () => {
+      const events = [event(1), event(2), event(3), event(4)];
+      sim.server.inject({
+        match: (r) => r.path === '/v1/consumer/event/data',
+        after: 1,
+        times: 1,
+        response: { status: 400, body: { code: '400', msg: 'injected' } },
+      });
+      const failed = await run('importConsumerEventData', { events }, { batchSize: 2 });
+      expect(failed.error).to.be.instanceOf(ProviderError);
+      expect(sim.importedEvents()).to.have.length(2);
+      const again = await run('importConsumerEventData', { events }, { batchSize: 2 });
+      expect(again.error).to.equal(undefined);
+      expect(sim.importedEvents().map((e) => (e.properties as { page: number }).page)).to.deep.equal([1, 2, 3, 4]);
+    });
+
+    it('a batch answered 503 is resent (eventId makes that safe) and stored once', async () => {
+      const previous = timing.scale;
+      timing.scale = 0.001;
+      try {
+        sim.server.inject({ match: (r) => r.path === '/v1/consumer/event/data', response: { status: 503, body: { code: '503', msg: 'busy' } } });
+        const outcome = await run('importConsumerEventData', { events: [event(1), event(2)] });
+        expect(outcome.error).to.equal(undefined);
+        expect(sim.server.requests.filter((r) => r.path === '/v1/consumer/event/data')).to.have.length(2);
+        expect(sim.importedEvents()).to.have.length(2);
+      } finally {
+        timing.scale = previous;
+      }
     });
 
     it('takes ISO times and the tenant from the step; a message with no valid event is an error', async () => {
