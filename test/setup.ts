@@ -1,6 +1,5 @@
 // Loaded before every spec: unit tests never reach the network (local simulators on 127.0.0.1 are allowed).
 import nock from 'nock';
 
-process.env.TS_NODE_TRANSPILE_ONLY = 'true';
 nock.disableNetConnect();
 nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
