@@ -1,0 +1,56 @@
+import { ConfigurationError, ConnectorError, Transformer, defineAction, oihMessage, parseTimestamp, readString, toIso, tombstone } from '@oih-suite/kit';
+import type { SmilebackConfig } from '../auth';
+import { APPLICATION_UID, MAX_PAGE_SIZE, createClient } from '../client';
+import { RESOURCES, findResource } from '../resources/table';
+import { shutdown } from '../shutdown';
+import { fieldsOf } from './inputs';
+
+/**
+ * Seed 000's "Sync" operation, on demand: every record of one resource (all pages), one message
+ * each, mapped like the resource's trigger. `lastModifiedSince` narrows reviews (modified_since)
+ * and NPS responses (created_since) on the server and project responses by their date here; the
+ * reference lists have no change time, so they are always read whole.
+ */
+const action = defineAction<SmilebackConfig>({
+  name: 'syncResource',
+  run: async ({ cfg, log, redactor, emitter, input }) => {
+    const fields = fieldsOf(cfg, input.data);
+    const name = readString(fields, 'resource') ?? 'review';
+    const resource = findResource(name);
+    if (!resource) {
+      throw new ConnectorError(`Resource not supported: ${name}`, { field: 'resource' });
+    }
+    const sinceText = readString(fields, 'lastModifiedSince');
+    const since = sinceText === undefined ? undefined : parseTimestamp(sinceText);
+    if (sinceText !== undefined && since === undefined) {
+      throw new ConfigurationError('lastModifiedSince', `"${sinceText}" is not a date or time; use ISO 8601`);
+    }
+    const transformer = new Transformer(resource.mapping, cfg);
+    const filters = resource.filters?.(fields) ?? {};
+    const query = { ...filters, limit: MAX_PAGE_SIZE, ...(resource.sinceParam && since !== undefined ? { [resource.sinceParam]: toIso(since) } : {}) };
+    const client = createClient({ cfg, log, redactor, emitter });
+    let emitted = 0;
+    for await (const page of client.pages<unknown>(resource.path, query)) {
+      for (const raw of page.records) {
+        const t = resource.cursor?.(raw);
+        // Only project responses lack a server-side filter but carry a time.
+        if (since !== undefined && !resource.sinceParam && t !== undefined && t < since) continue;
+        const recordUid = resource.id(raw);
+        if (resource.isDeleted?.(raw)) await emitter.data(tombstone(recordUid, APPLICATION_UID, toIso(t ?? Date.now())));
+        else await emitter.data(await transformer.apply(oihMessage(raw, { recordUid, applicationUid: APPLICATION_UID })));
+        emitted += 1;
+      }
+    }
+    if (emitted === 0) {
+      await emitter.data(oihMessage({ message: 'No records found', resource: resource.key, lastModifiedSince: sinceText ?? null }, { applicationUid: APPLICATION_UID }));
+    }
+    log.info('Sync done', { resource: resource.key, emitted });
+  },
+});
+
+/** The select model of the `resource` field: the nine resources. */
+async function getResources(): Promise<Record<string, string>> {
+  return Object.fromEntries(RESOURCES.map((r) => [r.key, r.title]));
+}
+
+export = { ...action, shutdown, getResources };

@@ -1,0 +1,38 @@
+import { ConnectorError, Page, PollWindow, PollingSource, toIso } from '@oih-suite/kit';
+import type { SmilebackConfig } from '../auth';
+import type { SmilebackClient } from '../client';
+import type { ResourceDefinition } from './definition';
+import type { FingerprintTracker } from './fingerprints';
+
+/** The polling source of one resource, by the way SmileBack lets us find its changes. */
+export function resourceSource<Raw>(
+  client: SmilebackClient,
+  resource: ResourceDefinition<Raw>,
+  cfg: SmilebackConfig,
+  tracker?: FingerprintTracker,
+): PollingSource<Raw> {
+  // Filters are read before the first request, so a bad field fails without touching SmileBack.
+  const filters = resource.filters?.(cfg) ?? {};
+  if (resource.detection === 'since') {
+    return {
+      order: 'ascending',
+      pages: (window: PollWindow) =>
+        client.pages<Raw>(resource.path, {
+          ...filters,
+          // The initial sync asks for everything, as the API documentation's sync strategy says.
+          [resource.sinceParam ?? 'modified_since']: window.since > 0 ? toIso(window.since) : undefined,
+          limit: window.pageSize,
+        }),
+    };
+  }
+  if (resource.detection === 'scan') {
+    return { order: 'unordered', pages: (window) => client.pages<Raw>(resource.path, { ...filters, limit: window.pageSize }, window.resumeFrom) };
+  }
+  if (!tracker) throw new ConnectorError(`${resource.triggerId}: the change tracker is missing (the trigger must run through its own process)`);
+  return { order: 'unordered', pages: (window) => unseenPages(client.pages<Raw>(resource.path, { ...filters, limit: window.pageSize }, window.resumeFrom), tracker, window) };
+}
+
+async function* unseenPages<Raw>(pages: AsyncGenerator<Page<Raw>>, tracker: FingerprintTracker, window: PollWindow): AsyncGenerator<Page<Raw>> {
+  tracker.startScan(typeof window.resumeFrom === 'string' && window.resumeFrom !== '');
+  for await (const page of pages) yield { ...page, records: tracker.unseen(page.records) };
+}

@@ -1,0 +1,5 @@
+/** Reference data without change times: each run emits the records that are new or changed (content hashes). */
+import { csatBoards } from '../resources/table';
+import { resourceTrigger } from '../resources/trigger';
+
+export = resourceTrigger(csatBoards);
