@@ -56,9 +56,10 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       Object.assign(session, { coachNotes: `edited ${at}`, ...changes, updatedAt: new Date(at).toISOString() });
       return session;
     },
-    addRows(type: string, count: number, at = Date.now(), sameTime = false): Record<string, string>[] {
+    /** Adds rows graded at `at`, or spread one per `spreadMs` before it (seed data). */
+    addRows(type: string, count: number, at = Date.now(), spreadMs = 0): Record<string, string>[] {
       const list = rows.get(type)!;
-      const added = Array.from({ length: count }, (_, i) => makeRow(random, type, ++rowCounter, sameTime ? at : at - (count - i) * 1000));
+      const added = Array.from({ length: count }, (_, i) => makeRow(random, type, ++rowCounter, at - (count - 1 - i) * spreadMs));
       list.push(...added);
       return added;
     },
@@ -174,7 +175,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     const updated = random.next() < 0.3 ? Math.min(now - 1000, created + random.int(1, 20) * DAY) : created;
     sessions.push(makeSession(random, created, updated, random.next() < 0.05));
   }
-  for (const type of Object.keys(EXPORT_COLUMNS)) controls.addRows(type, count, now - 60_000);
+  for (const type of Object.keys(EXPORT_COLUMNS)) controls.addRows(type, count, now - 60_000, 60_000);
 
   const baseUrl = `${await server.start(options.port)}/api/v1`;
   return {

@@ -1,0 +1,69 @@
+import { resetSharedThrottles, timing } from '@oih-suite/kit';
+import type { TriggerContractFixture } from '@oih-suite/kit/testing';
+import { MaestroSimulator, startSimulator } from '../simulator';
+
+/** Compresses the client's throttle windows (the simulator's limits are off) and restores them. */
+export async function startQuietSimulator(): Promise<MaestroSimulator> {
+  resetSharedThrottles();
+  timing.intervalScale = 0.001;
+  return startSimulator({ rateLimits: false });
+}
+
+export async function stopQuietSimulator(sim: MaestroSimulator | undefined): Promise<void> {
+  timing.intervalScale = 1;
+  resetSharedThrottles();
+  await sim?.stop();
+}
+
+/** CSV times have whole seconds: let the second of a change end, so a run right after it may read it. */
+export async function nextSecond(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 1001 - (Date.now() % 1000)));
+}
+
+export function coachingFixture(trigger: TriggerContractFixture['trigger']): TriggerContractFixture {
+  let sim: MaestroSimulator | undefined;
+  return {
+    trigger,
+    async start() {
+      sim = await startQuietSimulator();
+      // 200 days back: the first run reads three 90-day windows, later runs one.
+      const startTime = new Date(Date.now() - 200 * 86_400_000).toISOString();
+      return { cfg: { ...sim.cfg, startTime, lookbackDays: 2 }, sim: sim.server };
+    },
+    stop: () => stopQuietSimulator(sim),
+    addRecords(count, options) {
+      const now = Date.now();
+      return Array.from({ length: count }, (_, i) => String(sim!.addSession(options?.sameTime ? now : now - count + i)._id));
+    },
+    touchRecords(ids) {
+      for (const id of ids) sim!.updateSession(id);
+    },
+    isPageRequest: (req) => req.path === '/api/v1/coaching-sessions',
+  };
+}
+
+export function rawExportFixture(trigger: TriggerContractFixture['trigger']): TriggerContractFixture {
+  let sim: MaestroSimulator | undefined;
+  return {
+    trigger,
+    async start() {
+      sim = await startQuietSimulator();
+      return { cfg: { ...sim.cfg, exportType: 'total_scores' }, sim: sim.server };
+    },
+    stop: () => stopQuietSimulator(sim),
+    async addRecords(count, options) {
+      const rows = sim!.addRows('total_scores', count);
+      await nextSecond();
+      return rows.map((r) => `${r.gradable_id}|${r.date_reported_as}`);
+    },
+    async touchRecords(ids) {
+      sim!.touchRows(
+        'total_scores',
+        ids.map((id) => id.split('|')[0]),
+      );
+      await nextSecond();
+    },
+    // Every request of the export flow: request, status polls, download.
+    isPageRequest: (req) => req.path !== '/api/v1/coaching-sessions',
+  };
+}
