@@ -1,7 +1,7 @@
 import { ConfigurationError, ConnectorError, Transformer, defineAction, oihMessage, parseTimestamp, readString, toIso, tombstone } from '@oih-suite/kit';
 import type { SmilebackConfig } from '../auth';
 import { APPLICATION_UID, MAX_PAGE_SIZE, createClient } from '../client';
-import { RESOURCES, findResource } from '../resources/table';
+import { findResource } from '../resources/table';
 import { shutdown } from '../shutdown';
 import { fieldsOf } from './inputs';
 
@@ -48,9 +48,4 @@ const action = defineAction<SmilebackConfig>({
   },
 });
 
-/** The select model of the `resource` field: the nine resources. */
-async function getResources(): Promise<Record<string, string>> {
-  return Object.fromEntries(RESOURCES.map((r) => [r.key, r.title]));
-}
-
-export = { ...action, shutdown, getResources };
+export = { ...action, shutdown };
