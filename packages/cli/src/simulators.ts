@@ -34,7 +34,7 @@ export function availableSimulators(): string[] {
     .filter((id) => fs.existsSync(simulatorFile(id)));
 }
 
-export async function startSimulator(provider: string, options: SimulatorOptions): Promise<RunningSimulator> {
+export function startSimulator(provider: string, options: SimulatorOptions): Promise<RunningSimulator> {
   const id = provider.replace(/^@oih-suite\//, '').toLowerCase();
   const file = simulatorFile(id);
   if (!fs.existsSync(file)) {
@@ -48,4 +48,22 @@ export async function startSimulator(provider: string, options: SimulatorOptions
   const start = mod.startSimulator ?? mod.default?.startSimulator;
   if (typeof start !== 'function') throw new UsageError(`${file} does not export startSimulator`);
   return start(options);
+}
+
+/**
+ * Starts a simulator whose seeding sees the clock at `seedTime` instead of now. Simulators seed
+ * relative to their start (MaestroQA: "sessions over the last 200 days"), so without this every
+ * restart would move every record, and an incremental run would see the whole data set as new.
+ * The seeding runs synchronously inside `startSimulator` (before its first await), so the clock is
+ * shifted for exactly that span and restored before anything else runs.
+ */
+export function startSimulatorSeededAt(provider: string, options: SimulatorOptions, seedTime: number): Promise<RunningSimulator> {
+  const realNow = Date.now;
+  const offset = seedTime - realNow();
+  Date.now = () => realNow() + offset;
+  try {
+    return startSimulator(provider, options);
+  } finally {
+    Date.now = realNow;
+  }
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { Transformer } from '@oih-suite/kit';
 import { diagnose } from '../errors';
 import { isTombstoneData } from '../output/messages';
@@ -9,7 +10,7 @@ import { renderScores } from './scores';
 import type { DemoSimulators } from './simulators';
 import type { DemoState } from './state';
 import { findComponent, findStep, loadStepModule } from '../workspace';
-import { FlowMessage, fail, runAction, runTrigger, skippedStep } from './steps';
+import { FlowMessage, runAction, runTrigger, skippedStep } from './steps';
 
 export interface FlowResult {
   reports: StepReport[];
@@ -160,29 +161,34 @@ export async function runFlow(ui: Ui, sims: DemoSimulators, state: DemoState): P
   if (maestroqa) {
     const t = await runTrigger(
       ui,
-      'MaestroQA coaching sessions',
+      'MaestroQA getCoachingSessionsPolling',
       'maestroqa',
       'getCoachingSessionsPolling',
       { ...maestroqa.cfg },
       state.snapshot(SESSIONS),
     );
     snapshots[SESSIONS] = t.snapshot;
+    const updated = t.messages.filter(
+      (m) => !isTombstoneData(m.data) && m.data.updatedAt && m.data.createdAt && m.data.updatedAt !== m.data.createdAt,
+    ).length;
+    const deleted = t.messages.filter((m) => isTombstoneData(m.data)).length;
+    if (updated) t.report.notes.push(`${updated} updated after they were created`);
+    if (deleted) t.report.notes.push(`${deleted} deleted (tombstones)`);
     const file = state.outputFile('maestroqa-coaching-sessions.jsonl');
     fs.writeFileSync(file, t.messages.map((m) => JSON.stringify(ui.redactor.value(m))).join('\n') + (t.messages.length ? '\n' : ''));
     t.report.wrote = t.messages.length;
-    t.report.notes.push(`messages in ${file.slice(file.indexOf('.state'))}`);
+    t.report.notes.push(`messages in ${path.relative(process.cwd(), file)}`);
     done(t.report);
-  } else done(skippedStep('MaestroQA coaching sessions', sims.missing.maestroqa ?? 'no simulator'));
+  } else done(skippedStep('MaestroQA getCoachingSessionsPolling', sims.missing.maestroqa ?? 'no simulator'));
 
-  // 6. Smileback getScores
+  // 6. Smileback getScores: the period is the seeded year so far (the action's `from`/`to` fields).
   const scores = newReport('Smileback getScores');
   if (smileback) {
-    const results = await runAction(ui, scores, 'smileback', 'getScores', { ...smileback.cfg }, [{ metadata: {}, data: {} }]);
+    const input: FlowMessage = { metadata: {}, data: { from: '2025-01-01T00:00:00Z' } };
+    const results = await runAction(ui, scores, 'smileback', 'getScores', { ...smileback.cfg }, [input]);
     scores.read = 1;
-    scores.wrote = 0;
-    const output = results[0]?.output;
-    if (output) extra.push(renderScores(output.data));
-    else if (results[0]?.error) fail(scores, results[0].error);
+    scores.wrote = results[0]?.output ? 1 : 0;
+    if (results[0]?.output) extra.push(renderScores(results[0].output.data));
     done(scores);
   } else done(skippedStep(scores.step, sims.missing.smileback ?? 'no simulator'));
 

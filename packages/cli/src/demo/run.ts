@@ -35,7 +35,7 @@ export async function runDemo(options: DemoOptions, ui: Ui): Promise<ExitCode> {
   ui.out(`State: ${path.relative(process.cwd(), stateDir) || stateDir}${incremental ? ' (npm start -- --reset starts over)' : ''}`);
 
   timing.intervalScale = DEMO_INTERVAL_SCALE;
-  const sims = await startDemoSimulators(ui);
+  const sims = await startDemoSimulators(ui, state.seedTime);
   ui.out('Simulators (in this process, seeded the same way every run; rate limits OFF and client throttles compressed so the demo takes seconds):');
   for (const line of describeSimulators(sims)) ui.out(line);
   try {

@@ -1,5 +1,5 @@
 import type { Ui } from '../output/ui';
-import { RunningSimulator, simulatorFile, startSimulator } from '../simulators';
+import { RunningSimulator, simulatorFile, startSimulatorSeededAt } from '../simulators';
 import fs from 'node:fs';
 
 export type Provider = 'smileback' | 'cleverreach' | 'socialhub' | 'maestroqa';
@@ -16,8 +16,11 @@ export interface DemoSimulators {
   stop(): Promise<void>;
 }
 
-/** Starts the four simulators in this process, rate limits off (the demo says so). */
-export async function startDemoSimulators(ui: Ui): Promise<DemoSimulators> {
+/**
+ * Starts the four simulators in this process, rate limits off (the demo says so), seeded as of
+ * `seedTime` (the first run's time), so every run starts from identical data.
+ */
+export async function startDemoSimulators(ui: Ui, seedTime: number): Promise<DemoSimulators> {
   const running: DemoSimulators['running'] = {};
   const missing: DemoSimulators['missing'] = {};
   await Promise.all(
@@ -27,7 +30,7 @@ export async function startDemoSimulators(ui: Ui): Promise<DemoSimulators> {
         return;
       }
       try {
-        running[provider] = await startSimulator(provider, { records: RECORDS[provider], seed: SEED, rateLimits: false });
+        running[provider] = await startSimulatorSeededAt(provider, { records: RECORDS[provider], seed: SEED, rateLimits: false }, seedTime);
       } catch (error) {
         missing[provider] = `the ${provider} simulator did not start: ${(error as Error).message}`;
       }

@@ -6,6 +6,8 @@ import { writeState } from '../state';
 export interface DemoStateData {
   runs: number;
   lastRunAt?: string;
+  /** The clock the simulators seed at (the first run's time), kept so every run has the same data. */
+  seedTime?: number;
   snapshots: Record<string, unknown>;
 }
 
@@ -31,8 +33,18 @@ export class DemoState {
     return this.data.snapshots[step] ?? {};
   }
 
+  get seedTime(): number {
+    this.data.seedTime ??= Date.now();
+    return this.data.seedTime;
+  }
+
   commit(snapshots: Record<string, unknown>): void {
-    this.data = { runs: this.data.runs + 1, lastRunAt: new Date().toISOString(), snapshots: { ...this.data.snapshots, ...snapshots } };
+    this.data = {
+      runs: this.data.runs + 1,
+      lastRunAt: new Date().toISOString(),
+      seedTime: this.seedTime,
+      snapshots: { ...this.data.snapshots, ...snapshots },
+    };
     writeState(this.file, this.data);
   }
 

@@ -48,6 +48,8 @@ export async function runTrigger(
     },
   }).finally(() => progress.stop());
   report.read = outcome.counters.messages + outcome.counters.tombstones;
+  // A trigger writes what it read into the flow (the platform's queue to the next step).
+  report.wrote = messages.length;
   report.requests = outcome.counters.requests;
   report.durationMs = outcome.counters.durationMs;
   if (outcome.error) fail(report, outcome.error);
