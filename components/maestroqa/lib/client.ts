@@ -127,9 +127,12 @@ export class MaestroClient {
       if (status === 'complete') return { dataUrl };
       if (status === 'errored' || status === 'gone') return status;
       if (waited >= EXPORT_WAIT_BUDGET_MS) {
-        throw new TransientError(`MaestroQA export ${exportId} is still ${status} after ${Math.round(waited / 1000)} s; the next run continues with it`, {
-          recordId: exportId,
-        });
+        throw new TransientError(
+          `MaestroQA export ${exportId} is still ${status} after ${Math.round(waited / 1000)} s; the next run continues with it`,
+          {
+            recordId: exportId,
+          },
+        );
       }
       log?.info('Export not ready yet', { exportId, status, attempt: attempt + 1 });
       waited += await wait(exportPollDelayMs(attempt));

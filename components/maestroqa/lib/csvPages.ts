@@ -45,7 +45,8 @@ export async function* exportPages(scan: ExportScan): AsyncGenerator<Page<CsvRow
     const outcome = await scan.client.waitForExport(position.exportId, scan.log);
     if (outcome === 'errored' || outcome === 'gone') {
       const said = outcome === 'errored' ? 'ended with status "errored"' : 'no longer exists';
-      if (fresh) throw new ProviderError(`MaestroQA ${scan.what} export ${position.exportId} ${said}; no rows were read`, { recordId: position.exportId });
+      if (fresh)
+        throw new ProviderError(`MaestroQA ${scan.what} export ${position.exportId} ${said}; no rows were read`, { recordId: position.exportId });
       scan.log.warn(`Resumed export ${said}; requesting a new one for the same window`, { exportId: position.exportId });
       position = undefined;
       continue;

@@ -15,7 +15,8 @@ export const EXPORT_TYPES = Object.keys(PRIMARY_KEYS) as ExportType[];
 export function readExportType(cfg: Record<string, unknown>): ExportType {
   const value = cfg.exportType;
   if (value === undefined || value === null || value === '') return 'total_scores';
-  if (!EXPORT_TYPES.includes(value as ExportType)) throw new ConfigurationError('exportType', `must be one of ${EXPORT_TYPES.join(', ')}, got "${String(value)}"`);
+  if (!EXPORT_TYPES.includes(value as ExportType))
+    throw new ConfigurationError('exportType', `must be one of ${EXPORT_TYPES.join(', ')}, got "${String(value)}"`);
   return value as ExportType;
 }
 

@@ -81,7 +81,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     const start = day(body.startDate);
     const end = day(body.endDate);
     if (start === undefined || end === undefined) return { status: 400, body: { error: 'startDate and endDate must be dates in YYYY-MM-DD format' } };
-    if (body.timeAxis !== 'createdAt' && body.timeAxis !== 'meetingDate') return { status: 400, body: { error: 'timeAxis must be "meetingDate" or "createdAt"' } };
+    if (body.timeAxis !== 'createdAt' && body.timeAxis !== 'meetingDate')
+      return { status: 400, body: { error: 'timeAxis must be "meetingDate" or "createdAt"' } };
     if (end < start) return { status: 400, body: { error: 'endDate must not be before startDate' } };
     if (end - start > 90 * DAY) return { status: 400, body: { error: 'endDate must be within 90 days of startDate' } };
     const axis = body.timeAxis;
@@ -100,7 +101,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const start = Date.parse(String(body.startDate));
     const end = Date.parse(String(body.endDate));
-    if (!isoSeconds(body.startDate) || !isoSeconds(body.endDate) || end < start) return { status: 400, body: { error: 'startDate and endDate must be ISO 8601 UTC times' } };
+    if (!isoSeconds(body.startDate) || !isoSeconds(body.endDate) || end < start)
+      return { status: 400, body: { error: 'startDate and endDate must be ISO 8601 UTC times' } };
     const type = String(body.singleFileExport ?? '');
     // Without singleFileExport MaestroQA sends a zip of all five files; the simulator serves single files only.
     if (!EXPORT_COLUMNS[type]) return { status: 400, body: { error: `singleFileExport must be one of ${Object.keys(EXPORT_COLUMNS).join(', ')}` } };
@@ -163,7 +165,10 @@ export async function startSimulator(options: SimulatorOptions = {}) {
       ],
       key: (req) => req.headers.apitoken ?? '',
       exempt: (req) => req.path !== '/api/v1/coaching-sessions',
-      respond: (_seconds, window) => ({ status: 429, body: { error: `Too many requests in the past ${window.intervalMs === 1000 ? 'second' : 'minute'}.` } }),
+      respond: (_seconds, window) => ({
+        status: 429,
+        body: { error: `Too many requests in the past ${window.intervalMs === 1000 ? 'second' : 'minute'}.` },
+      }),
     };
   }
 

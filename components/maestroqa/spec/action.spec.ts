@@ -20,7 +20,15 @@ describe('maestroqa exportCoachingSessions and verifyCredentials', () => {
   });
 
   it('splits a 200-day range into 90-day requests and emits every session', async () => {
-    const session = (id: string, extra = {}) => ({ _id: id, coachId: 'c1', coachName: 'Grace', agentId: 'a1', agentName: 'Jon', updatedAt: '2024-02-01T00:00:00.000Z', ...extra });
+    const session = (id: string, extra = {}) => ({
+      _id: id,
+      coachId: 'c1',
+      coachName: 'Grace',
+      agentId: 'a1',
+      agentName: 'Jon',
+      updatedAt: '2024-02-01T00:00:00.000Z',
+      ...extra,
+    });
     const scope = nock(BASE, { reqheaders: { apiToken: cfg.apiToken, 'content-type': 'application/json' } })
       .post('/coaching-sessions', { startDate: '2024-01-01', endDate: '2024-03-30', timeAxis: 'meetingDate' })
       .reply(200, [session('s1'), session('s2', { isDeleted: true })])
@@ -81,16 +89,23 @@ describe('maestroqa exportCoachingSessions and verifyCredentials', () => {
 
   it('verifyCredentials makes one one-day export call and reports a refused token without the token', async () => {
     const day = new Date().toISOString().slice(0, 10);
-    const ok = nock(BASE, { reqheaders: { apiToken: cfg.apiToken } }).post('/coaching-sessions', { startDate: day, endDate: day, timeAxis: 'createdAt' }).reply(200, []);
+    const ok = nock(BASE, { reqheaders: { apiToken: cfg.apiToken } })
+      .post('/coaching-sessions', { startDate: day, endDate: day, timeAxis: 'createdAt' })
+      .reply(200, []);
     expect(await verifyCredentials(cfg)).to.deep.equal({ verified: true });
     expect(ok.isDone()).to.equal(true);
-    const refused = nock(BASE).post('/coaching-sessions').reply(401, { error: `Invalid API token ${cfg.apiToken}` });
+    const refused = nock(BASE)
+      .post('/coaching-sessions')
+      .reply(401, { error: `Invalid API token ${cfg.apiToken}` });
     const result = await verifyCredentials(cfg);
     expect(refused.isDone()).to.equal(true);
     expect(result).to.deep.equal({
       verified: false,
       reason: 'MaestroQA refused the API token: MaestroQA refused the credentials (HTTP 401) on POST /coaching-sessions: Invalid API token ***',
     });
-    expect(await verifyCredentials({ baseUrl: BASE })).to.deep.equal({ verified: false, reason: 'apiToken: is required: create one under Other Settings → API Tokens' });
+    expect(await verifyCredentials({ baseUrl: BASE })).to.deep.equal({
+      verified: false,
+      reason: 'apiToken: is required: create one under Other Settings → API Tokens',
+    });
   });
 });

@@ -48,7 +48,10 @@ describe('maestroqa getCoachingSessionsPolling', () => {
 
   it('re-reads exactly the lookback window, split into 90-day requests, with the token header', async () => {
     const start = Date.parse('2024-01-10T00:00:00Z');
-    const outcome = await run({ lastUpdated: new Date(start + 200 * DAY).toISOString() }, { lookbackDays: 200, startTime: '2024-01-01T00:00:00Z', endTime: new Date(start + 201 * DAY).toISOString() });
+    const outcome = await run(
+      { lastUpdated: new Date(start + 200 * DAY).toISOString() },
+      { lookbackDays: 200, startTime: '2024-01-01T00:00:00Z', endTime: new Date(start + 201 * DAY).toISOString() },
+    );
     expect(outcome.error).to.equal(undefined);
     const bodies = sim.server.requests.filter((r) => r.path === '/api/v1/coaching-sessions').map((r) => r.body);
     expect(bodies).to.deep.equal([
@@ -63,7 +66,9 @@ describe('maestroqa getCoachingSessionsPolling', () => {
     const live = sim.addSession(Date.now() - DAY);
     const gone = sim.addSession(Date.now() - DAY + 1, { isDeleted: true });
     const outcome = await run({});
-    const byId = Object.fromEntries(outcome.self.data.map((m) => [(m.metadata as { recordUid: string }).recordUid, m.data as Record<string, unknown>]));
+    const byId = Object.fromEntries(
+      outcome.self.data.map((m) => [(m.metadata as { recordUid: string }).recordUid, m.data as Record<string, unknown>]),
+    );
     expect(byId[String(gone._id)]).to.deep.equal({ deleteRequested: gone.updatedAt });
     const data = byId[String(live._id)];
     expect(data).to.include({ kind: 'coachingSession', id: live._id, meetingDate: live.meetingDate, coachNotes: live.coachNotes });
@@ -116,7 +121,9 @@ describe('maestroqa getCoachingSessionsPolling', () => {
 
   it('the simulator answers a range over 90 days with 400 {"error"}, which the client reports', async () => {
     const error = await new MaestroClient(sim.cfg).coachingSessions('2024-01-01', '2024-04-01', 'createdAt').catch((e: Error) => e);
-    expect((error as Error).message).to.equal('MaestroQA rejected POST /coaching-sessions with HTTP 400: endDate must be within 90 days of startDate');
+    expect((error as Error).message).to.equal(
+      'MaestroQA rejected POST /coaching-sessions with HTTP 400: endDate must be within 90 days of startDate',
+    );
     expect((error as Error).message).to.not.include(String(sim.cfg.apiToken));
   });
 });

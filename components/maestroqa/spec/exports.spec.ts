@@ -33,7 +33,9 @@ describe('maestroqa raw and groups exports', () => {
     const rows = sim.addRows('total_scores', 3, Date.now() - 5000);
     const outcome = await raw({ exportType: 'total_scores', startTime: '2024-01-01T00:00:00Z' });
     expect(outcome.error).to.equal(undefined);
-    expect(outcome.self.data).to.deep.equal(rows.map((row) => ({ metadata: { recordUid: `${row.gradable_id}|${row.date_reported_as}`, applicationUid: 'maestroqa' }, data: row })));
+    expect(outcome.self.data).to.deep.equal(
+      rows.map((row) => ({ metadata: { recordUid: `${row.gradable_id}|${row.date_reported_as}`, applicationUid: 'maestroqa' }, data: row })),
+    );
     for (const m of outcome.self.data) expect(validRow(m.data)).to.equal(true);
     const calls = sim.server.requests.map((r) => `${r.method} ${r.path}`);
     expect(calls).to.deep.equal([
@@ -90,13 +92,17 @@ describe('maestroqa raw and groups exports', () => {
       const [row] = sim.addRows(type, 1, Date.now() - 5000);
       const outcome = await raw({ exportType: type });
       expect(outcome.error).to.equal(undefined);
-      expect(outcome.self.data.map((m) => (m.metadata as { recordUid: string }).recordUid)).to.deep.equal([PRIMARY_KEYS[type].map((k) => row[k]).join('|')]);
+      expect(outcome.self.data.map((m) => (m.metadata as { recordUid: string }).recordUid)).to.deep.equal([
+        PRIMARY_KEYS[type].map((k) => row[k]).join('|'),
+      ]);
     }
   });
 
   it('rejects an unknown exportType before any request', async () => {
     const outcome = await raw({ exportType: 'zip' });
-    expect(outcome.error?.message).to.equal('exportType: must be one of total_scores, section_scores, individual_answers, annotations, csat, got "zip"');
+    expect(outcome.error?.message).to.equal(
+      'exportType: must be one of total_scores, section_scores, individual_answers, annotations, csat, got "zip"',
+    );
     expect(sim.server.requests).to.deep.equal([]);
   });
 

@@ -72,6 +72,8 @@ describe('maestroqa 90-day windows', () => {
     expect(pollWindows(since, until, { timeAxis: 'meetingDate', lookbackDays: 30, separateItems: false })).to.deep.equal([
       { startDate: '2024-01-31', endDate: '2024-04-01' },
     ]);
-    expect(pollWindows(0, Date.parse('2014-03-01T00:00:00Z'), { timeAxis: 'createdAt', lookbackDays: 0, separateItems: false })[0].startDate).to.equal('2014-01-01');
+    expect(
+      pollWindows(0, Date.parse('2014-03-01T00:00:00Z'), { timeAxis: 'createdAt', lookbackDays: 0, separateItems: false })[0].startDate,
+    ).to.equal('2014-01-01');
   });
 });

@@ -19,7 +19,14 @@ export = definePollingTrigger<MaestroConfig, CsvRow>({
     return {
       order: 'unordered',
       pages: (window) =>
-        exportPages({ client, what: 'groups', log, pageSize: window.pageSize, resumeFrom: window.resumeFrom, start: () => client.requestGroupsExport() }),
+        exportPages({
+          client,
+          what: 'groups',
+          log,
+          pageSize: window.pageSize,
+          resumeFrom: window.resumeFrom,
+          start: () => client.requestGroupsExport(),
+        }),
     };
   },
 });

@@ -21,7 +21,12 @@ export = definePollingTrigger<MaestroConfig, CoachingRecord>({
     const client = createClient(cfg, log);
     return {
       order: 'unordered',
-      pages: (window) => coachingPages(client, pollWindows(window.since, window.until, options), { ...options, pageSize: window.pageSize, resumeFrom: window.resumeFrom }),
+      pages: (window) =>
+        coachingPages(client, pollWindows(window.since, window.until, options), {
+          ...options,
+          pageSize: window.pageSize,
+          resumeFrom: window.resumeFrom,
+        }),
     };
   },
 });
