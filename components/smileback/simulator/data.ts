@@ -33,7 +33,7 @@ export function seededReference(random: SeededRandom, contacts: number): Referen
     'csat-companies': COMPANIES.map((name, i) => ({ id: 500 + i, name })),
     'csat-contacts': Array.from({ length: contacts }, (_, i) => ({ id: 2500 + i, name: `${random.pick(FIRST)} ${random.pick(LAST)}` })),
     'nps-campaigns': CAMPAIGNS.map((name, i) => ({ id: String(i + 1), name })),
-    'prj-surveys': SURVEYS.map((name, i) => ({ id: uuid(random), name })),
+    'prj-surveys': SURVEYS.map((name) => ({ id: uuid(random), name })),
   };
 }
 
@@ -42,7 +42,7 @@ export function seededReview(random: SeededRandom, id: number, ref: ReferenceLis
   const contact = random.pick(ref['csat-contacts']);
   const companyIndex = random.int(0, ref['csat-companies'].length - 1);
   const company = ref['csat-companies'][companyIndex];
-  const board = random.pick(ref['csat-boards']);
+  const board = random.pick(ref['csat-boards']) ?? { id: '1', name: BOARDS[0] };
   const ticketId = String(2_860_000 + id);
   const [first, last] = String(contact?.name ?? 'Sam Doe').split(' ');
   return {
@@ -95,7 +95,7 @@ export function seededNps(random: SeededRandom, id: number, ref: ReferenceLists)
       location: random.pick(['Berlin', 'Auckland', 'Austin', null]),
     },
     contact_remote_id: String(9000 + id),
-    campaign_name: String(random.pick(ref['nps-campaigns']).name),
+    campaign_name: String((random.pick(ref['nps-campaigns']) ?? { name: CAMPAIGNS[0] }).name),
     created_at: '',
   };
 }
@@ -109,7 +109,7 @@ export function seededProjectResponse(random: SeededRandom, ref: ReferenceLists)
       id: uuid(random),
       ratings: questions.map((question, i) => ({ question, rating: random.int(1, 5), seq_number: i + 1 })),
       comment: random.pick(COMMENTS),
-      survey_name: String(random.pick(ref['prj-surveys']).name),
+      survey_name: String((random.pick(ref['prj-surveys']) ?? { name: SURVEYS[0] }).name),
       is_published: random.next() < 0.5,
       has_marketing_permissions: random.next() < 0.5,
       has_google_redirect: false,
