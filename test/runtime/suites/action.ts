@@ -73,7 +73,8 @@ export function describeAction(kind: RuntimeKind, component: ComponentUnderTest,
         expect(runner.data(), 'no data for bad input').to.deep.equal([]);
         const errors = runner.errors();
         expect(errors).to.have.length(1);
-        expect(errors[0].message).to.include(f.action.badField);
+        // The kit's ConfigurationError reads "<field>: <problem>".
+        expect(errors[0].message).to.include(`${f.action.badField}: `);
         const failed = cipher.decrypt<Record<string, unknown>>(errors[0].errorInput!);
         expect(JSON.stringify(failed), 'errorInput is the failed input').to.include(JSON.stringify(input));
       },
