@@ -5,6 +5,7 @@ import {
   TokenAuth,
   TokenSet,
   hashKey,
+  now,
   parseTimestamp,
   passwordGrant,
   readString,
@@ -105,7 +106,7 @@ function rotatedKeys(previous: PlatformOauth, token: TokenSet): PlatformOauth {
   if (token.tokenType) keys.token_type = token.tokenType;
   if (token.expiresAt !== undefined) {
     keys.expires_at = new Date(token.expiresAt).toISOString();
-    keys.expires_in = Math.max(0, Math.round((token.expiresAt - Date.now()) / 1000));
+    keys.expires_in = Math.max(0, Math.round((token.expiresAt - now()) / 1000));
   } else {
     delete keys.expires_at;
   }
