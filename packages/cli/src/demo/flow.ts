@@ -78,6 +78,7 @@ export async function runFlow(ui: Ui, sims: DemoSimulators, state: DemoState): P
     snapshots[REVIEWS] = t.snapshot;
     const deleted = reviews.filter((m) => isTombstoneData(m.data)).length;
     if (deleted) t.report.notes.push(`${deleted} of them deleted reviews (tombstones)`);
+    t.report.notes.push('unrated reviews not read (includeUnrated is off)');
     done(t.report);
   } else done(skippedStep('Smileback getReviewsPolling', sims.missing.smileback ?? 'no simulator'));
 
