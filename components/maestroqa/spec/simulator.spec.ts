@@ -1,0 +1,69 @@
+import { expect } from 'chai';
+import { MaestroSimulator, startSimulator } from '../simulator';
+
+/** The simulator's own fidelity: the hard bucket's 429 bodies, per-token counting, the 90-day limit. */
+describe('maestroqa simulator', () => {
+  let sim: MaestroSimulator;
+  afterEach(() => sim?.stop());
+
+  const post = (token: string, body: Record<string, unknown>) =>
+    fetch(`${sim.baseUrl}/coaching-sessions`, {
+      method: 'POST',
+      headers: { apiToken: token, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const ok = { startDate: '2024-01-01', endDate: '2024-01-02', timeAxis: 'createdAt' };
+
+  it('answers the second request within a second with the "past second" body and no Retry-After', async () => {
+    sim = await startSimulator({ intervalScale: 1 });
+    const token = String(sim.cfg.apiToken);
+    expect((await post(token, ok)).status).to.equal(200);
+    const limited = await post(token, ok);
+    expect(limited.status).to.equal(429);
+    expect(limited.headers.get('retry-after')).to.equal(null);
+    expect(await limited.json()).to.deep.equal({ error: 'Too many requests in the past second.' });
+  });
+
+  it('answers the 31st request within a (compressed) minute with the "past minute" body', async () => {
+    // intervalScale 0.02: the second lasts 20 ms and the minute 1.2 s.
+    sim = await startSimulator({ intervalScale: 0.02 });
+    const token = String(sim.cfg.apiToken);
+    for (let i = 0; i < 30; i += 1) {
+      expect((await post(token, ok)).status, `request ${i + 1}`).to.equal(200);
+      await new Promise((r) => setTimeout(r, 22));
+    }
+    const limited = await post(token, ok);
+    expect(limited.status).to.equal(429);
+    expect(await limited.json()).to.deep.equal({ error: 'Too many requests in the past minute.' });
+  });
+
+  it('answers a range over 90 days and a bad axis with 400 {"error"}, a wrong token with 401', async () => {
+    sim = await startSimulator({ rateLimits: false });
+    const token = String(sim.cfg.apiToken);
+    // 2024 is a leap year: Jan 1 → Mar 31 is exactly 90 days (allowed), → Apr 1 is 91.
+    const long = await post(token, { startDate: '2024-01-01', endDate: '2024-04-01', timeAxis: 'createdAt' });
+    expect(long.status).to.equal(400);
+    expect(await long.json()).to.deep.equal({ error: 'endDate must be within 90 days of startDate' });
+    const ninety = await post(token, { startDate: '2024-01-01', endDate: '2024-03-31', timeAxis: 'createdAt' });
+    expect(ninety.status).to.equal(200);
+    const axis = await post(token, { ...ok, timeAxis: 'updatedAt' });
+    expect(await axis.json()).to.deep.equal({ error: 'timeAxis must be "meetingDate" or "createdAt"' });
+    expect((await post('wrong-token', ok)).status).to.equal(401);
+  });
+
+  it('seeds sessions deterministically, some updated after creation and some deleted', async () => {
+    sim = await startSimulator({ records: 60, seed: 3, rateLimits: false });
+    const again = await startSimulator({ records: 60, seed: 3, rateLimits: false });
+    try {
+      // Times are relative to the start (and ids unique per process), so compare what the seed decides.
+      const shape = (list: typeof sim.sessions) =>
+        list.map((s) => [s.agentId, s.isDeleted, Date.parse(String(s.updatedAt)) - Date.parse(String(s.createdAt))]);
+      expect(shape(sim.sessions)).to.deep.equal(shape(again.sessions));
+      expect(sim.sessions.some((s) => s.updatedAt !== s.createdAt)).to.equal(true);
+      expect(sim.sessions.some((s) => s.isDeleted === true)).to.equal(true);
+      expect(sim.rows.get('individual_answers')).to.have.length(60);
+    } finally {
+      await again.stop();
+    }
+  });
+});
