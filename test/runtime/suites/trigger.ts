@@ -10,7 +10,7 @@ import { RuntimeKind, StepRunner } from '../harness/runtimes';
  * test changed in the simulator in between.
  */
 export function describeTwoRuns(kind: RuntimeKind, component: ComponentUnderTest, fixture: () => RuntimeFixture): void {
-  it(`${kind}: ${'trigger'} runs twice; the second run emits only what changed`, async function () {
+  it(`${kind}: trigger runs twice; the second run emits only what changed`, async function () {
     this.timeout(60_000);
     const f = fixture();
     const sim: SimulatorHandle = await f.startSimulator();
