@@ -45,6 +45,7 @@ export async function runCommand(componentName: string, stepName: string, option
     onLog: (line) => ui.log(line),
     handlers: {
       data: (message) => {
+        progress.clear();
         if (options.json) ui.out(JSON.stringify(ui.redactor.value(message)));
         else rows.add(ui.redactor.value(message));
       },

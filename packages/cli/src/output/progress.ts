@@ -44,10 +44,15 @@ export class Progress {
     }
   }
 
+  /** Erases the drawn line so that a row written to the same terminal starts clean; the next tick redraws it. */
+  clear(): void {
+    if (this.drawn) this.stream.write(`\r${' '.repeat((this.stream.columns || 100) - 1)}\r`);
+    this.drawn = false;
+  }
+
   stop(): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    if (this.drawn) this.stream.write(`\r${' '.repeat((this.stream.columns || 100) - 1)}\r`);
-    this.drawn = false;
+    this.clear();
   }
 }
