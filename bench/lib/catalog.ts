@@ -7,7 +7,6 @@
 import { compileExpression } from '@oih-suite/kit';
 import type { Provider } from './components';
 import { actionMappings, loadMappings, loadTrigger, triggerNames } from './components';
-import { PROFILES } from './profiles';
 import { collectSamples, Sample } from './samples';
 import { sampleFromSchema } from './schemaSample';
 
@@ -37,16 +36,12 @@ export async function buildCatalog(providers: Provider[], sampleCount: number): 
   for (const provider of providers) {
     const inputSets: InputSet[] = [];
     const byExpression = new Map<string, InputSet>();
-    for (const trigger of triggerNames(provider)) {
-      let mapping: string | undefined;
-      try {
-        mapping = loadTrigger(provider, trigger).spec?.mapping;
-        const samples = await collectSamples(provider, trigger, sampleCount, PROFILES[provider].triggerCfg?.[trigger]);
-        if (mapping) byExpression.set(mapping, { label: `${trigger} raw records`, samples: samples.raw });
-        inputSets.push({ label: `${trigger} mapped output`, samples: samples.mapped });
-      } catch (error) {
-        catalog.problems.push(`${provider} ${trigger}: ${(error as Error).message}`);
-      }
+    const collected = await collectSamples(provider, triggerNames(provider), sampleCount);
+    catalog.problems.push(...collected.problems);
+    for (const [trigger, samples] of collected.samples) {
+      const mapping = loadTrigger(provider, trigger).spec?.mapping;
+      if (mapping) byExpression.set(mapping, { label: `${trigger} raw records`, samples: samples.raw });
+      inputSets.push({ label: `${trigger} mapped output`, samples: samples.mapped });
     }
     for (const { action, mapping, inSchema } of actionMappings(provider)) {
       if (byExpression.has(mapping) || inSchema === undefined) continue;

@@ -14,6 +14,8 @@ export interface BenchOptions {
   memorySizes: [number, number];
   /** Messages per transform-only and engine measurement. */
   transformMessages: number;
+  /** How often each transform and engine measurement runs (the fastest counts). */
+  repeats: number;
   /** Requests each rate-limit run should make against the limited endpoint. */
   rateLimitRequests: number;
   /** Messages pushed through the real runtime. */
@@ -32,9 +34,10 @@ export function parseOptions(argv: string[], resultsDir: string): BenchOptions {
     suites: only.length ? (only as SuiteName[]) : [...SUITES],
     out: outIndex >= 0 ? argv[outIndex + 1] : `${resultsDir}/${partial ? (quick ? 'quick' : 'partial') : 'latest'}.json`,
     throughputSizes: quick ? [2_000] : [10_000, 100_000],
-    memorySizes: quick ? [1_000, 5_000] : [20_000, 200_000],
-    transformMessages: quick ? 2_000 : 20_000,
+    memorySizes: quick ? [500, 2_500] : [20_000, 200_000],
+    transformMessages: quick ? 500 : 20_000,
+    repeats: quick ? 1 : 3,
     rateLimitRequests: quick ? 40 : 120,
-    runtimeMessages: quick ? 500 : 5_000,
+    runtimeMessages: quick ? 200 : 5_000,
   };
 }

@@ -65,9 +65,12 @@ export const PROFILES: Record<Provider, Profile> = {
     },
   },
   maestroqa: {
+    // The raw export (async job, then a CSV of rows) is both the bulk stream and the largest.
     mainTrigger: 'getRawExportPolling',
     largestStream: 'getRawExportPolling',
-    rateLimit: { trigger: 'getRawExportPolling', recordsFor: (requests) => requests * 100 },
+    // The multi-window export: an initial coaching sync reads every 90-day window since 2014-01-01
+    // (about 53 POST /coaching-sessions, the "hard" bucket of 1/s and 30/min); the request count is fixed.
+    rateLimit: { trigger: 'getCoachingSessionsPolling', recordsFor: () => 2000 },
   },
 };
 

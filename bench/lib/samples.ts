@@ -1,4 +1,4 @@
-import type { Cfg, Provider } from './components';
+import type { Provider } from './components';
 import { runTrigger, withoutRateLimits } from './runTrigger';
 import { stepCfg } from './profiles';
 import { RemoteSimulator } from './simClient';
@@ -15,26 +15,35 @@ export interface Sample {
 }
 
 /**
- * Real records of a trigger, as its simulator serves them: `raw` with the mapping skipped (the
- * input of the built-in mapping), `mapped` with it applied. Tombstones are left out.
+ * Real records of each trigger, as one simulator serves them: `raw` with the mapping skipped (the
+ * input of the built-in mapping), `mapped` with it applied. Tombstones are left out. A trigger
+ * that fails is reported in `problems`.
  */
 export async function collectSamples(
   provider: Provider,
-  trigger: string,
+  triggers: string[],
   count: number,
-  cfg: Cfg = {},
-): Promise<{ raw: Sample[]; mapped: Sample[] }> {
+): Promise<{ samples: Map<string, { raw: Sample[]; mapped: Sample[] }>; problems: string[] }> {
   const sim = await RemoteSimulator.start(provider, { records: count, rateLimits: false, seed: 7 });
+  const samples = new Map<string, { raw: Sample[]; mapped: Sample[] }>();
+  const problems: string[] = [];
   try {
-    return await withoutRateLimits(async () => {
-      const base = stepCfg(provider, trigger, sim, cfg);
-      const raw = await runTrigger(provider, trigger, { ...base, skipTransformation: true }, count);
-      const mapped = await runTrigger(provider, trigger, base, count);
-      return { raw: toSamples(raw.self.samples), mapped: toSamples(mapped.self.samples) };
+    await withoutRateLimits(async () => {
+      for (const trigger of triggers) {
+        try {
+          const base = stepCfg(provider, trigger, sim);
+          const raw = await runTrigger(provider, trigger, { ...base, skipTransformation: true }, count);
+          const mapped = await runTrigger(provider, trigger, base, count);
+          samples.set(trigger, { raw: toSamples(raw.self.samples), mapped: toSamples(mapped.self.samples) });
+        } catch (error) {
+          problems.push(`${provider} ${trigger}: ${(error as Error).message}`);
+        }
+      }
     });
   } finally {
     await sim.stop();
   }
+  return { samples, problems };
 }
 
 function toSamples(messages: unknown[]): Sample[] {

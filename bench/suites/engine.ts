@@ -17,7 +17,7 @@ export interface EngineResult {
   compileMicros: number;
 }
 
-export async function runEngine(entry: CatalogEntry, messages: number): Promise<EngineResult> {
+export async function runEngine(entry: CatalogEntry, messages: number, repeats = 3): Promise<EngineResult> {
   const { expression, inputs } = entry;
   const cachedLoop = async (n: number): Promise<void> => {
     for (let i = 0; i < n; i++) {
@@ -34,9 +34,9 @@ export async function runEngine(entry: CatalogEntry, messages: number): Promise<
   // Warm both paths up so the JIT has settled before anything is timed.
   await cachedLoop(500);
   await uncachedLoop(500);
-  const once = await bestOf(3, () => timed(() => cachedLoop(messages)));
-  const perMessage = await bestOf(3, () => timed(() => uncachedLoop(messages)));
-  const compileOnly = await bestOf(3, () =>
+  const once = await bestOf(repeats, () => timed(() => cachedLoop(messages)));
+  const perMessage = await bestOf(repeats, () => timed(() => uncachedLoop(messages)));
+  const compileOnly = await bestOf(repeats, () =>
     timed(async () => {
       for (let i = 0; i < 2000; i++) compileUncached(expression);
     }),

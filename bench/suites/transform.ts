@@ -16,14 +16,14 @@ export interface TransformResult {
   microsPerMessage: number;
 }
 
-export async function runTransform(entry: CatalogEntry, messages: number): Promise<TransformResult> {
+export async function runTransform(entry: CatalogEntry, messages: number, repeats = 3): Promise<TransformResult> {
   const transformer = new Transformer(entry.expression, {}, entry.mapping);
   const inputs = entry.inputs.map((s) => ({ metadata: s.metadata, data: s.data }));
   const loop = async (n: number): Promise<void> => {
     for (let i = 0; i < n; i++) await transformer.apply(inputs[i % inputs.length]);
   };
   await loop(500);
-  const best = await bestOf(3, () => timed(() => loop(messages)));
+  const best = await bestOf(repeats, () => timed(() => loop(messages)));
   return {
     provider: entry.provider,
     mapping: entry.mapping,
