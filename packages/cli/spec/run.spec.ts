@@ -89,6 +89,14 @@ describe('oih-connectors run and verify against the CleverReach simulator', func
     expect(r.stdout + r.stderr).not.to.include(String(sim.cfg.client_secret));
   });
 
+  it('--format elasticio emits the sailor shape ({id, body, metadata})', async () => {
+    const r = await cli(['run', 'cleverreach', 'getReceiversPolling', '--cfg', cfgFile, '--limit', '2', '--json', '--format', 'elasticio']);
+    expect(r.code, r.stderr).to.equal(0);
+    const lines = jsonLines(r.stdout);
+    expect(lines).to.have.length(2);
+    for (const m of lines) expect(m).to.include.keys('id', 'body', 'metadata');
+  });
+
   it('runs an action with --input and emits its result', async () => {
     const person = { metadata: {}, data: { firstName: 'Ada', lastName: 'Lovelace', contactData: [{ type: 'email', value: 'ada@example.com' }] } };
     const input = writeJson(path.join(dir, 'person.json'), person);
