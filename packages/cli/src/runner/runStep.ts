@@ -86,7 +86,8 @@ export async function runStep(run: StepRun): Promise<StepOutcome> {
   try {
     await run.process.call(self, run.msg, run.cfg, run.snapshot ?? {});
   } catch (thrown) {
-    if (!(thrown instanceof LimitReached) && !(limited && (thrown as Error)?.message === 'CLI --limit reached')) error = thrown;
+    // Once the limit was hit, what comes back is our own stop signal (possibly wrapped by the component).
+    if (!limited) error = thrown;
   }
   const after = metrics.toJSON();
   const diff = (key: string) => (after[key] ?? 0) - (before[key] ?? 0);
