@@ -1,19 +1,11 @@
 import { SimulatorServer, TokenIssuer } from '@oih-suite/kit/simulator';
 import { apiError, installRoutes } from './routes';
 import { CleverReachStore, SimGroup, nowSeconds } from './store';
+import type { SimulatorOptions } from '@oih-suite/kit/simulator';
+
+export type { SimulatorOptions };
 
 export { CleverReachStore, SimGroup, nowSeconds };
-
-export interface SimulatorOptions {
-  port?: number;
-  /** Seeds this many receivers deterministically across three groups. */
-  records?: number;
-  seed?: number;
-  /** Answer 429 with Retry-After above 10 requests per second (CleverReach's limits are undocumented). */
-  rateLimits?: boolean;
-  /** Compresses rate-limit windows (benchmarks). */
-  intervalScale?: number;
-}
 
 export interface CleverReachSimulator {
   baseUrl: string;

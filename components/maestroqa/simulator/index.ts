@@ -1,17 +1,12 @@
 import { Readable } from 'node:stream';
 import { SeededRandom, SimRequest, SimResponse, SimulatorServer } from '@oih-suite/kit/simulator';
 import { AGENTS, EXPORT_COLUMNS, Sim, csvLine, csvTime, makeRow, makeSession } from './data';
+import type { SimulatorOptions } from '@oih-suite/kit/simulator';
+
+export type { SimulatorOptions };
 
 export const SIM_TOKEN = 'sim-maestroqa-token-0001';
 const DAY = 86_400_000;
-
-export interface SimulatorOptions {
-  port?: number;
-  records?: number;
-  seed?: number;
-  rateLimits?: boolean;
-  intervalScale?: number;
-}
 
 interface ExportJob {
   id: string;

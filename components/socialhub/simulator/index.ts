@@ -3,19 +3,11 @@ import { RATE_WINDOWS } from '../lib/client';
 import { fail } from './envelope';
 import { installRoutes } from './routes';
 import { Row, SocialHubStore } from './store';
+import type { SimulatorOptions } from '@oih-suite/kit/simulator';
+
+export type { SimulatorOptions };
 
 export { SocialHubStore } from './store';
-
-export interface SimulatorOptions {
-  port?: number;
-  /** Seeds this many consumers, transactions and points records (deterministic per seed). */
-  records?: number;
-  seed?: number;
-  /** false: no 429s (default on: 20 requests a second, the budget the client assumes). */
-  rateLimits?: boolean;
-  /** Compresses rate-limit windows for benchmarks. */
-  intervalScale?: number;
-}
 
 export interface SocialHubSimulator {
   baseUrl: string;

@@ -1,16 +1,10 @@
+import type { SimulatorOptions } from '@oih-suite/kit/simulator';
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from './errors';
 import { componentsDir, listComponents } from './workspace';
 
-export interface SimulatorOptions {
-  port?: number;
-  records?: number;
-  seed?: number;
-  /** false turns the provider's rate limits off (the demo); default on, as the real API. */
-  rateLimits?: boolean;
-  intervalScale?: number;
-}
+export type { SimulatorOptions };
 
 /** What every provider simulator's `startSimulator` returns (plus provider-specific store controls). */
 export interface RunningSimulator {
