@@ -19,8 +19,12 @@ export const DEFAULT_BASE_URL = 'https://app.smileback.io/api';
 export const APPLICATION_UID = 'smileback';
 /** DRF's `max_limit` on every list: a larger `limit` is cut to this. */
 export const MAX_PAGE_SIZE = 1000;
-/** "Rate limit: 30 requests/minute/customer" (Data Replication API v3.3, Limits). */
-export const RATE_WINDOWS = [{ limit: 30, intervalMs: 60_000 }];
+/**
+ * "Rate limit: 30 requests/minute/customer" (Data Replication API v3.3, Limits). SmileBack counts
+ * a request when it arrives, we when it leaves: half a second of slack (0.8% of the budget)
+ * absorbs network jitter that would otherwise turn the 31st request into a 429.
+ */
+export const RATE_WINDOWS = [{ limit: 30, intervalMs: 60_500 }];
 
 /** The API root (`…/api`), without a trailing slash or a `/v3`. */
 export function readBaseUrl(cfg: SmilebackConfig): string {

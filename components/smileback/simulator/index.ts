@@ -70,7 +70,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Sm
   const baseUrl = `${url}/api`;
   return {
     baseUrl,
-    cfg: { username: SIM_ACCOUNT.username, password: SIM_ACCOUNT.password, client_id: SIM_ACCOUNT.clientId, client_secret: SIM_ACCOUNT.clientSecret, baseUrl },
+    cfg: {
+      username: SIM_ACCOUNT.username,
+      password: SIM_ACCOUNT.password,
+      client_id: SIM_ACCOUNT.clientId,
+      client_secret: SIM_ACCOUNT.clientSecret,
+      baseUrl,
+    },
     server,
     store,
     tokens,

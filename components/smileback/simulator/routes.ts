@@ -62,11 +62,13 @@ export function installRoutes(server: SimulatorServer, store: SmilebackStore, to
     return { status: 200, text: '' };
   });
 
-  const authed = (handler: (req: SimRequest) => SimResponse) => (req: SimRequest): SimResponse => {
-    const subject = tokens.check(bearerToken(req.headers));
-    if (!subject || subject === 'expired') return detail(401, 'Authentication credentials were not provided.');
-    return handler(req);
-  };
+  const authed =
+    (handler: (req: SimRequest) => SimResponse) =>
+    (req: SimRequest): SimResponse => {
+      const subject = tokens.check(bearerToken(req.headers));
+      if (!subject || subject === 'expired') return detail(401, 'Authentication credentials were not provided.');
+      return handler(req);
+    };
 
   server.route(
     'GET',
@@ -94,7 +96,13 @@ export function installRoutes(server: SimulatorServer, store: SmilebackStore, to
       const score = (name: string) => (req.query[name] !== undefined && req.query[name] !== '' ? Number(req.query[name]) : undefined);
       return paged(
         req,
-        store.listNps({ sinceUs: since, campaign: req.query.campaign_name || undefined, gt: score('score_gt'), lt: score('score_lt'), exact: score('score_exact') }),
+        store.listNps({
+          sinceUs: since,
+          campaign: req.query.campaign_name || undefined,
+          gt: score('score_gt'),
+          lt: score('score_lt'),
+          exact: score('score_exact'),
+        }),
       );
     }),
   );

@@ -20,6 +20,7 @@ export class SmilebackStore {
   private readonly projects = new Map<string, Stamped<ProjectResponse>>();
   reference: ReferenceLists;
   private sortedReviews?: Stamped<Review>[];
+  private ratedReviews?: Stamped<Review>[];
   private nextReviewId = 35_929_000;
   private nextNpsId = 1;
   private random: SeededRandom;
@@ -73,13 +74,15 @@ export class SmilebackStore {
   }
 
   review(id: number): Review | undefined {
-    const stamped = this.reviews.get(id);
-    return stamped ? this.withStamp(stamped) : undefined;
+    return this.reviews.get(id)?.record;
   }
 
   /** Reviews modified at or after `sinceUs` (inclusive), oldest first, ties by id. */
   listReviews(sinceUs: number | undefined, includeUnrated: boolean): Review[] {
-    const sorted = (this.sortedReviews ??= [...this.reviews.values()].sort((a, b) => a.us - b.us || a.record.id - b.record.id));
+    // Sorted views are cached until the next change: a large sync pages through them many times.
+    this.sortedReviews ??= [...this.reviews.values()].sort((a, b) => a.us - b.us || a.record.id - b.record.id);
+    this.ratedReviews ??= this.sortedReviews.filter((r) => r.record.rating !== null);
+    const sorted = includeUnrated ? this.sortedReviews : this.ratedReviews;
     let lo = 0;
     if (sinceUs !== undefined) {
       let hi = sorted.length;
@@ -89,10 +92,8 @@ export class SmilebackStore {
         else hi = mid;
       }
     }
-    const out: Review[] = [];
-    for (let i = lo; i < sorted.length; i += 1) {
-      if (includeUnrated || sorted[i].record.rating !== null) out.push(this.withStamp(sorted[i]));
-    }
+    const out: Review[] = new Array(sorted.length - lo);
+    for (let i = lo; i < sorted.length; i += 1) out[i - lo] = sorted[i].record;
     return out;
   }
 
@@ -108,14 +109,13 @@ export class SmilebackStore {
       rating: rated ? review.rating : null,
       rated_on: rated ? (review.rated_on ?? isoMicros(us)) : null,
       ticket: review.ticket ? { ...review.ticket, closed_on: review.ticket.closed_on ?? isoMicros(us - 900_000_000) } : null,
+      last_modified: isoMicros(us),
     };
+    // Stored records are replaced, never mutated, so lists can hand them out without copying.
     this.reviews.set(review.id, { record, us });
     this.sortedReviews = undefined;
-    return this.withStamp({ record, us });
-  }
-
-  private withStamp(stamped: Stamped<Review>): Review {
-    return { ...stamped.record, last_modified: isoMicros(stamped.us) };
+    this.ratedReviews = undefined;
+    return record;
   }
 
   // NPS and project responses --------------------------------------------------------------
@@ -139,7 +139,7 @@ export class SmilebackStore {
   /** Created at or after `sinceUs`, oldest first, with the documented filters. */
   listNps(filter: { sinceUs?: number; campaign?: string; gt?: number; lt?: number; exact?: number }): NpsResponse[] {
     return [...this.nps.values()]
-      .filter(({ record, us }) => filter.sinceUs === undefined || us >= filter.sinceUs)
+      .filter(({ us }) => filter.sinceUs === undefined || us >= filter.sinceUs)
       .filter(({ record }) => filter.campaign === undefined || record.campaign_name === filter.campaign)
       .filter(({ record }) => filter.gt === undefined || record.score > filter.gt)
       .filter(({ record }) => filter.lt === undefined || record.score < filter.lt)
@@ -194,6 +194,7 @@ export class SmilebackStore {
     this.nps.clear();
     this.projects.clear();
     this.sortedReviews = undefined;
+    this.ratedReviews = undefined;
     for (const kind of Object.keys(this.reference) as ReferenceKind[]) this.reference[kind] = [];
   }
 }

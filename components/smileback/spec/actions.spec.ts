@@ -15,11 +15,17 @@ describe('smileback syncResource', () => {
       .get('/api/v3/csat-contacts/')
       .query({ limit: '1000' })
       .reply(200, page([{ id: 2522, name: 'John Doe' }], `${BASE}/v3/csat-contacts/?limit=1000&offset=1000`, 2));
-    api.get('/api/v3/csat-contacts/').query({ limit: '1000', offset: '1000' }).reply(200, page([{ id: 2523, name: 'Cher' }], null, 2));
+    api
+      .get('/api/v3/csat-contacts/')
+      .query({ limit: '1000', offset: '1000' })
+      .reply(200, page([{ id: 2523, name: 'Cher' }], null, 2));
     const { self, error } = await runProcess(syncResource.process, { body: {} }, { ...CFG, resource: 'csat-contacts' });
     expect(error).to.equal(undefined);
     expect(self.data).to.deep.equal([
-      { metadata: { recordUid: '2522', applicationUid: 'smileback' }, data: { firstName: 'John', lastName: 'Doe', displayName: 'John Doe', contactData: [] } },
+      {
+        metadata: { recordUid: '2522', applicationUid: 'smileback' },
+        data: { firstName: 'John', lastName: 'Doe', displayName: 'John Doe', contactData: [] },
+      },
       { metadata: { recordUid: '2523', applicationUid: 'smileback' }, data: { lastName: 'Cher', displayName: 'Cher', contactData: [] } },
     ]);
     for (const message of self.data) expectSchema('person.json', message.data);
@@ -28,7 +34,10 @@ describe('smileback syncResource', () => {
   it('accepts a plain array where the envelope is expected (the auxiliary lists come both ways)', async () => {
     const api = nock(ORIGIN);
     tokenInterceptor(api);
-    api.get('/api/v3/nps-campaigns/').query({ limit: '1000' }).reply(200, [{ id: 4, name: 'Quarterly NPS' }]);
+    api
+      .get('/api/v3/nps-campaigns/')
+      .query({ limit: '1000' })
+      .reply(200, [{ id: 4, name: 'Quarterly NPS' }]);
     const { self } = await runProcess(syncResource.process, { body: { resource: 'nps-campaigns' } }, CFG);
     expect(self.data).to.deep.equal([{ metadata: { recordUid: '4', applicationUid: 'smileback' }, data: { id: '4', name: 'Quarterly NPS' } }]);
     expectSchema('referenceItem.json', self.data[0].data);
@@ -41,7 +50,10 @@ describe('smileback syncResource', () => {
     const { self, error } = await runProcess(syncResource.process, { body: { resource: 'review', lastModifiedSince: '2024-01-01T00:00:00Z' } }, CFG);
     expect(error).to.equal(undefined);
     expect(self.data).to.deep.equal([
-      { metadata: { applicationUid: 'smileback' }, data: { message: 'No records found', resource: 'review', lastModifiedSince: '2024-01-01T00:00:00Z' } },
+      {
+        metadata: { applicationUid: 'smileback' },
+        data: { message: 'No records found', resource: 'review', lastModifiedSince: '2024-01-01T00:00:00Z' },
+      },
     ]);
     expectSchema('syncResource.out.json', self.data[0].data);
   });
@@ -50,10 +62,27 @@ describe('smileback syncResource', () => {
     const api = nock(ORIGIN);
     tokenInterceptor(api);
     const item = (id: string, date: string) => ({
-      response: { id, ratings: [], comment: null, survey_name: 'S', is_published: false, has_marketing_permissions: false, has_google_redirect: false, project_name: null, project_company: null, project_phase: null, date, project_status: null, project_phase_status: null },
+      response: {
+        id,
+        ratings: [],
+        comment: null,
+        survey_name: 'S',
+        is_published: false,
+        has_marketing_permissions: false,
+        has_google_redirect: false,
+        project_name: null,
+        project_company: null,
+        project_phase: null,
+        date,
+        project_status: null,
+        project_phase_status: null,
+      },
       contact: null,
     });
-    api.get('/api/v3/prj-responses/').query({ limit: '1000' }).reply(200, page([item('old', '2023-05-01T00:00:00+00:00'), item('new', '2024-05-01T00:00:00.123456+00:00')]));
+    api
+      .get('/api/v3/prj-responses/')
+      .query({ limit: '1000' })
+      .reply(200, page([item('old', '2023-05-01T00:00:00+00:00'), item('new', '2024-05-01T00:00:00.123456+00:00')]));
     const { self } = await runProcess(syncResource.process, { body: { resource: 'prj-response', lastModifiedSince: '2024-01-01' } }, CFG);
     expect(self.data.map((m) => m.metadata)).to.deep.equal([{ recordUid: 'new', applicationUid: 'smileback' }]);
     expectSchema('projectResponse.json', self.data[0].data);

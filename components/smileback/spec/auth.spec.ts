@@ -30,7 +30,11 @@ describe('smileback credentials', () => {
   it('verifyCredentials logs in and reads one agent', async () => {
     const api = nock(ORIGIN);
     tokenInterceptor(api);
-    api.get('/api/v3/csat-agents/').query({ limit: '1' }).matchHeader('authorization', `Bearer ${TOKEN}`).reply(200, page([{ id: '1', name: 'AshK' }]));
+    api
+      .get('/api/v3/csat-agents/')
+      .query({ limit: '1' })
+      .matchHeader('authorization', `Bearer ${TOKEN}`)
+      .reply(200, page([{ id: '1', name: 'AshK' }]));
     expect(await verifyCredentials(CFG)).to.deep.equal({ verified: true });
   });
 
@@ -44,9 +48,15 @@ describe('smileback credentials', () => {
   it('a 401 on data renews the token with the refresh grant and repeats the request', async () => {
     const api = nock(ORIGIN);
     tokenInterceptor(api);
-    api.get('/api/v3/reviews/7/').matchHeader('authorization', `Bearer ${TOKEN}`).reply(401, { detail: 'Authentication credentials were not provided.' });
     api
-      .post('/api/token/', 'grant_type=refresh_token&refresh_token=refresh-token-0123456789&scope=read&client_id=client-abc&client_secret=secret-very-private')
+      .get('/api/v3/reviews/7/')
+      .matchHeader('authorization', `Bearer ${TOKEN}`)
+      .reply(401, { detail: 'Authentication credentials were not provided.' });
+    api
+      .post(
+        '/api/token/',
+        'grant_type=refresh_token&refresh_token=refresh-token-0123456789&scope=read&client_id=client-abc&client_secret=secret-very-private',
+      )
       .reply(200, { access_token: 'access-2-0123456789', refresh_token: 'refresh-2-0123456789', expires_in: 36_000, token_type: 'Bearer' });
     api.get('/api/v3/reviews/7/').matchHeader('authorization', 'Bearer access-2-0123456789').reply(200, review(7, '2024-12-12T01:48:58.533361Z'));
     const { self, error } = await runProcess(lookupReview.process, { body: { id: '7' } }, CFG);
@@ -61,7 +71,10 @@ describe('smileback credentials', () => {
     tokenInterceptor(api, { expires_in: 600 });
     api.get('/api/v3/reviews/7/').matchHeader('authorization', `Bearer ${TOKEN}`).reply(200, review(7, '2024-12-12T01:48:58.533361Z'));
     api
-      .post('/api/token/', 'grant_type=refresh_token&refresh_token=refresh-token-0123456789&scope=read&client_id=client-abc&client_secret=secret-very-private')
+      .post(
+        '/api/token/',
+        'grant_type=refresh_token&refresh_token=refresh-token-0123456789&scope=read&client_id=client-abc&client_secret=secret-very-private',
+      )
       .reply(200, { access_token: 'access-2-0123456789', refresh_token: 'refresh-2-0123456789', expires_in: 600 });
     api.get('/api/v3/reviews/7/').matchHeader('authorization', 'Bearer access-2-0123456789').reply(200, review(7, '2024-12-12T01:48:58.533361Z'));
     expect((await runProcess(lookupReview.process, { body: { id: '7' } }, CFG)).error).to.equal(undefined);
@@ -71,11 +84,22 @@ describe('smileback credentials', () => {
   });
 
   it('a platform OAuth token is refreshed on 401 and the rotated tokens go back to the platform (updateKeys)', async () => {
-    const cfg = { baseUrl: CFG.baseUrl, client_id: 'client-abc', client_secret: 'secret-very-private', oauth: { access_token: 'old-access-0001', refresh_token: 'old-refresh-0001', token_type: 'Bearer' } };
+    const cfg = {
+      baseUrl: CFG.baseUrl,
+      client_id: 'client-abc',
+      client_secret: 'secret-very-private',
+      oauth: { access_token: 'old-access-0001', refresh_token: 'old-refresh-0001', token_type: 'Bearer' },
+    };
     const api = nock(ORIGIN);
-    api.get('/api/v3/reviews/7/').matchHeader('authorization', 'Bearer old-access-0001').reply(401, { detail: 'Authentication credentials were not provided.' });
     api
-      .post('/api/token/', 'grant_type=refresh_token&refresh_token=old-refresh-0001&scope=read&client_id=client-abc&client_secret=secret-very-private')
+      .get('/api/v3/reviews/7/')
+      .matchHeader('authorization', 'Bearer old-access-0001')
+      .reply(401, { detail: 'Authentication credentials were not provided.' });
+    api
+      .post(
+        '/api/token/',
+        'grant_type=refresh_token&refresh_token=old-refresh-0001&scope=read&client_id=client-abc&client_secret=secret-very-private',
+      )
       .reply(200, { access_token: 'new-access-0002', refresh_token: 'new-refresh-0002', expires_in: 36_000, token_type: 'Bearer' });
     api.get('/api/v3/reviews/7/').matchHeader('authorization', 'Bearer new-access-0002').reply(200, review(7, '2024-12-12T01:48:58.533361Z'));
     const { self, error } = await runProcess(lookupReview.process, { body: { id: '7' } }, cfg);
@@ -105,7 +129,11 @@ describe('smileback credentials', () => {
     api.post('/api/revoke/', `token=${REFRESH}&token_type_hint=refresh_token&client_id=client-abc&client_secret=secret-very-private`).reply(200, '');
     expect((await runProcess(lookupReview.process, { body: { id: '7' } }, CFG)).error).to.equal(undefined);
     const logs: unknown[] = [];
-    const logger = { info: (...args: unknown[]) => logs.push(args), warn: (...args: unknown[]) => logs.push(args), error: (...args: unknown[]) => logs.push(args) };
+    const logger = {
+      info: (...args: unknown[]) => logs.push(args),
+      warn: (...args: unknown[]) => logs.push(args),
+      error: (...args: unknown[]) => logs.push(args),
+    };
     await shutdown.call({ logger }, CFG);
     expect(JSON.stringify(logs)).to.include('SmileBack token revoked');
     expect(JSON.stringify(logs)).not.to.match(SECRETS);

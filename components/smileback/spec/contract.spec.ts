@@ -33,7 +33,8 @@ const kinds: Record<string, Kind> = {
 };
 
 const referenceKind = (kind: ReferenceKind): Kind => ({
-  add: (sim, n) => String(sim.store.addReference(kind, { id: kind === 'csat-companies' || kind === 'csat-contacts' ? 1000 + n : `r-${n}`, name: `Name ${n}` }).id),
+  add: (sim, n) =>
+    String(sim.store.addReference(kind, { id: kind === 'csat-companies' || kind === 'csat-contacts' ? 1000 + n : `r-${n}`, name: `Name ${n}` }).id),
   touch: (sim, id) => sim.store.updateReference(kind, id, { name: `Renamed ${++counter}` }),
 });
 
@@ -69,7 +70,6 @@ function fixture(resourceKey: string, trigger: TriggerContractFixture['trigger']
 }
 
 for (const resource of RESOURCES) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const trigger = require(`../lib/triggers/${resource.triggerId}`) as TriggerContractFixture['trigger'];
   describeTriggerContract(`smileback ${resource.triggerId}`, () => fixture(resource.key, trigger));
 }

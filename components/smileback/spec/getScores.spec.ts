@@ -166,7 +166,11 @@ describe('smileback getScores', () => {
     const { self, error } = await runProcess(getScores.process, { body: {} }, { ...CFG, from: FROM, to: TO });
     expect(error).to.equal(undefined);
     const data = self.data[0].data as Record<string, unknown>;
-    expect(data.csat).to.deep.equal({ netCsat: null, responseRate: null, counts: { reviews: 0, rated: 0, unrated: 0, positive: 0, neutral: 0, negative: 0 } });
+    expect(data.csat).to.deep.equal({
+      netCsat: null,
+      responseRate: null,
+      counts: { reviews: 0, rated: 0, unrated: 0, positive: 0, neutral: 0, negative: 0 },
+    });
     expect(data.nps).to.deep.equal({ nps: null, counts: { responses: 0, promoters: 0, passives: 0, detractors: 0 } });
     expect(data.projectSurvey).to.deep.equal({ score: null, categories: [], counts: { responses: 0, ratings: 0, categories: 0 } });
     expectSchema('getScores.out.json', data);

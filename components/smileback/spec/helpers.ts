@@ -10,7 +10,13 @@ import type { Review } from '../lib/types';
 
 export const BASE = 'https://smileback.test/api';
 export const ORIGIN = 'https://smileback.test';
-export const CFG = { username: 'jane@example.com', password: 'pw-very-private', client_id: 'client-abc', client_secret: 'secret-very-private', baseUrl: BASE };
+export const CFG = {
+  username: 'jane@example.com',
+  password: 'pw-very-private',
+  client_id: 'client-abc',
+  client_secret: 'secret-very-private',
+  baseUrl: BASE,
+};
 export const TOKEN = 'access-token-0123456789';
 export const REFRESH = 'refresh-token-0123456789';
 /** A fixed "now" (2024-12-13T00:00:00.500Z) so upper bounds and snapshots are exact. */
@@ -59,7 +65,11 @@ export function tokenInterceptor(scope: nock.Scope, body: Record<string, unknown
 }
 
 /** A DRF page as SmileBack sends it. */
-export function page<T>(results: T[], next: string | null = null, count = results.length): { count: number; next: string | null; previous: null; results: T[] } {
+export function page<T>(
+  results: T[],
+  next: string | null = null,
+  count = results.length,
+): { count: number; next: string | null; previous: null; results: T[] } {
   return { count, next, previous: null, results };
 }
 
@@ -69,9 +79,22 @@ export function review(id: number, lastModified: string, changes: Partial<Review
     id,
     rating: 1,
     comment: 'quick fix, thanks',
-    ticket: { id: '2864851', title: 'SL report issue', segment: { id: '1', name: 'Engineering' }, agents: ['AshK', 'NiamhF'], closed_on: '2024-12-12T01:32:42Z' },
+    ticket: {
+      id: '2864851',
+      title: 'SL report issue',
+      segment: { id: '1', name: 'Engineering' },
+      agents: ['AshK', 'NiamhF'],
+      closed_on: '2024-12-12T01:32:42Z',
+    },
     contact: { id: '2522', name: 'John Doe', email: 'johndoe@missing.nz' },
-    company: { id: '500', name: 'Missing NZ', territory_name: 'New Zealand', territory_remote_id: '2', market_name: 'Manufacturing', market_remote_id: '14' },
+    company: {
+      id: '500',
+      name: 'Missing NZ',
+      territory_name: 'New Zealand',
+      territory_remote_id: '2',
+      market_name: 'Manufacturing',
+      market_remote_id: '14',
+    },
     status: 'open',
     tags: [],
     has_marketing_permission: false,

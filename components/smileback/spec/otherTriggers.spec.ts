@@ -75,7 +75,10 @@ describe('smileback reference-data triggers (getCsatCompaniesPolling)', () => {
     tokenInterceptor(api);
     // Plain array first (as some API versions answer), the envelope later.
     api.get('/api/v3/csat-companies/').query({ limit: '1000' }).reply(200, [a, b]);
-    api.get('/api/v3/csat-companies/').query({ limit: '1000' }).reply(200, page([a, bRenamed, c]));
+    api
+      .get('/api/v3/csat-companies/')
+      .query({ limit: '1000' })
+      .reply(200, page([a, bRenamed, c]));
 
     const first = await runProcess(companies.process, {}, CFG, {});
     expect(first.error).to.equal(undefined);
@@ -92,6 +95,9 @@ describe('smileback reference-data triggers (getCsatCompaniesPolling)', () => {
       { name: 'Quarry Labs', categories: [] },
     ]);
     // A complete listing replaces the hashes: the old name's hash is gone.
-    expect(second.self.lastSnapshot).to.deep.equal({ lastUpdated: UNTIL, fingerprints: [fingerprint(a), fingerprint(bRenamed), fingerprint(c)].sort().join('') });
+    expect(second.self.lastSnapshot).to.deep.equal({
+      lastUpdated: UNTIL,
+      fingerprints: [fingerprint(a), fingerprint(bRenamed), fingerprint(c)].sort().join(''),
+    });
   });
 });

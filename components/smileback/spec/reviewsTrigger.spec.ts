@@ -20,7 +20,13 @@ const mappedExample = (id: number, lastModified: string) => ({
   ratedOn: '2024-12-12T01:48:29.627972Z',
   lastModified,
   permalink: 'https://app.smileback.io/reviews/2864851/',
-  ticket: { id: '2864851', title: 'SL report issue', board: { id: '1', name: 'Engineering' }, agents: ['AshK', 'NiamhF'], closedOn: '2024-12-12T01:32:42Z' },
+  ticket: {
+    id: '2864851',
+    title: 'SL report issue',
+    board: { id: '1', name: 'Engineering' },
+    agents: ['AshK', 'NiamhF'],
+    closedOn: '2024-12-12T01:32:42Z',
+  },
   contact: {
     firstName: 'John',
     lastName: 'Doe',
@@ -52,7 +58,10 @@ describe('smileback getReviewsPolling (exact requests and messages)', () => {
       .query({ include_unrated: 'true', limit: '2' })
       .matchHeader('authorization', 'Bearer access-token-0123456789')
       .reply(200, page([review(1, t1), review(2, t2, { status: 'deleted' })], `${BASE}/v3/reviews/?include_unrated=true&limit=2&offset=2`, 3));
-    api.get('/api/v3/reviews/').query({ include_unrated: 'true', limit: '2', offset: '2' }).reply(200, page([unrated], null, 3));
+    api
+      .get('/api/v3/reviews/')
+      .query({ include_unrated: 'true', limit: '2', offset: '2' })
+      .reply(200, page([unrated], null, 3));
 
     const { self, error } = await runProcess(trigger.process, TICK, { ...CFG, includeUnrated: 'true', pageSize: '2' }, {});
     expect(error).to.equal(undefined);
@@ -81,22 +90,38 @@ describe('smileback getReviewsPolling (exact requests and messages)', () => {
     const api = nock(ORIGIN);
     tokenInterceptor(api);
     const first = { modified_since: '2024-12-12T00:00:00.000Z', limit: '3' };
-    api.get('/api/v3/reviews/').query(first).reply(200, page(all.slice(0, 3), next(3), 7));
+    api
+      .get('/api/v3/reviews/')
+      .query(first)
+      .reply(200, page(all.slice(0, 3), next(3), 7));
     // The run "crashes" on the second page (a 400 is not retried).
-    api.get('/api/v3/reviews/').query({ ...first, offset: '3' }).reply(400, { detail: 'injected crash' });
+    api
+      .get('/api/v3/reviews/')
+      .query({ ...first, offset: '3' })
+      .reply(400, { detail: 'injected crash' });
 
     const cfg = { ...CFG, pageSize: 3, startTime: '2024-12-12T00:00:00Z' };
     const crashed = await runProcess(trigger.process, TICK, cfg, {});
-    expect(crashed.error?.message).to.equal('SmileBack rejected GET https://smileback.test/api/v3/reviews/?modified_since=2024-12-12T00%3A00%3A00.000Z&limit=3&offset=3 with HTTP 400: injected crash');
-    expect(crashed.self.data.map((m) => m.metadata)).to.deep.equal(['10', '11', '12'].map((recordUid) => ({ recordUid, applicationUid: 'smileback' })));
+    expect(crashed.error?.message).to.equal(
+      'SmileBack rejected GET https://smileback.test/api/v3/reviews/?modified_since=2024-12-12T00%3A00%3A00.000Z&limit=3&offset=3 with HTTP 400: injected crash',
+    );
+    expect(crashed.self.data.map((m) => m.metadata)).to.deep.equal(
+      ['10', '11', '12'].map((recordUid) => ({ recordUid, applicationUid: 'smileback' })),
+    );
     // The cursor stands at the shared time and names the reviews already emitted there.
     expect(crashed.self.snapshots).to.deep.equal([{ lastUpdated: sharedMs, seen: ['11', '12'] }]);
 
     // The restart asks from the shared time (inclusive: µs stamps are at or after the ms bound).
     const again = { modified_since: sharedMs, limit: '3' };
     const nextAgain = `${BASE}/v3/reviews/?modified_since=2024-12-12T02%3A00%3A00.000Z&limit=3&offset=3`;
-    api.get('/api/v3/reviews/').query(again).reply(200, page(all.slice(1, 4), nextAgain, 6));
-    api.get('/api/v3/reviews/').query({ ...again, offset: '3' }).reply(200, page(all.slice(4, 7), null, 6));
+    api
+      .get('/api/v3/reviews/')
+      .query(again)
+      .reply(200, page(all.slice(1, 4), nextAgain, 6));
+    api
+      .get('/api/v3/reviews/')
+      .query({ ...again, offset: '3' })
+      .reply(200, page(all.slice(4, 7), null, 6));
     const restarted = await runProcess(trigger.process, TICK, cfg, crashed.self.lastSnapshot);
     expect(restarted.error).to.equal(undefined);
     expect(restarted.self.data.map((m) => (m.metadata as { recordUid: string }).recordUid)).to.deep.equal(['13', '14', '15', '16']);
@@ -106,7 +131,10 @@ describe('smileback getReviewsPolling (exact requests and messages)', () => {
   it('a later run asks modified_since from the snapshot and emits nothing when nothing changed', async () => {
     const api = nock(ORIGIN);
     tokenInterceptor(api);
-    api.get('/api/v3/reviews/').query({ modified_since: '2024-12-12T01:48:58.533Z', limit: '1000' }).reply(200, page([review(1, '2024-12-12T01:48:58.533361Z')]));
+    api
+      .get('/api/v3/reviews/')
+      .query({ modified_since: '2024-12-12T01:48:58.533Z', limit: '1000' })
+      .reply(200, page([review(1, '2024-12-12T01:48:58.533361Z')]));
     const { self, error } = await runProcess(trigger.process, TICK, CFG, { lastUpdated: '2024-12-12T01:48:58.533Z', seen: ['1'] });
     expect(error).to.equal(undefined);
     expect(self.data).to.deep.equal([]);
@@ -117,7 +145,10 @@ describe('smileback getReviewsPolling (exact requests and messages)', () => {
     const api = nock(ORIGIN);
     tokenInterceptor(api);
     const raw = review(1, '2024-12-12T01:48:58.533361Z');
-    api.get('/api/v3/reviews/').query({ limit: '1000' }).reply(200, page([raw]));
+    api
+      .get('/api/v3/reviews/')
+      .query({ limit: '1000' })
+      .reply(200, page([raw]));
     const { self } = await runProcess(trigger.process, TICK, { ...CFG, skipTransformation: true }, {});
     expect(self.data).to.deep.equal([{ metadata: { recordUid: '1', applicationUid: 'smileback' }, data: raw }]);
   });

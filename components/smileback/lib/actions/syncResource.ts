@@ -1,4 +1,14 @@
-import { ConfigurationError, ConnectorError, Transformer, defineAction, oihMessage, parseTimestamp, readString, toIso, tombstone } from '@oih-suite/kit';
+import {
+  ConfigurationError,
+  ConnectorError,
+  Transformer,
+  defineAction,
+  oihMessage,
+  parseTimestamp,
+  readString,
+  toIso,
+  tombstone,
+} from '@oih-suite/kit';
 import type { SmilebackConfig } from '../auth';
 import { APPLICATION_UID, MAX_PAGE_SIZE, createClient } from '../client';
 import { findResource } from '../resources/table';
@@ -27,7 +37,11 @@ const action = defineAction<SmilebackConfig>({
     }
     const transformer = new Transformer(resource.mapping, cfg);
     const filters = resource.filters?.(fields) ?? {};
-    const query = { ...filters, limit: MAX_PAGE_SIZE, ...(resource.sinceParam && since !== undefined ? { [resource.sinceParam]: toIso(since) } : {}) };
+    const query = {
+      ...filters,
+      limit: MAX_PAGE_SIZE,
+      ...(resource.sinceParam && since !== undefined ? { [resource.sinceParam]: toIso(since) } : {}),
+    };
     const client = createClient({ cfg, log, redactor, emitter });
     let emitted = 0;
     for await (const page of client.pages<unknown>(resource.path, query)) {
@@ -42,7 +56,12 @@ const action = defineAction<SmilebackConfig>({
       }
     }
     if (emitted === 0) {
-      await emitter.data(oihMessage({ message: 'No records found', resource: resource.key, lastModifiedSince: sinceText ?? null }, { applicationUid: APPLICATION_UID }));
+      await emitter.data(
+        oihMessage(
+          { message: 'No records found', resource: resource.key, lastModifiedSince: sinceText ?? null },
+          { applicationUid: APPLICATION_UID },
+        ),
+      );
     }
     log.info('Sync done', { resource: resource.key, emitted });
   },

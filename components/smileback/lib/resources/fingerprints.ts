@@ -60,11 +60,7 @@ const trackers = new WeakMap<RuntimeSelf, FingerprintTracker>();
  * Runs `process` with a tracker for this run: the runtime's `this` is wrapped so every snapshot
  * the engine emits carries the hashes, and the source finds the tracker through `ctx.self`.
  */
-export async function withFingerprints(
-  self: RuntimeSelf,
-  snapshot: unknown,
-  run: (wrapped: RuntimeSelf) => Promise<void>,
-): Promise<void> {
+export async function withFingerprints(self: RuntimeSelf, snapshot: unknown, run: (wrapped: RuntimeSelf) => Promise<void>): Promise<void> {
   const tracker = new FingerprintTracker(snapshot);
   const wrapped: RuntimeSelf = {
     logger: self.logger,

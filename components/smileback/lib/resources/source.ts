@@ -29,7 +29,10 @@ export function resourceSource<Raw>(
     return { order: 'unordered', pages: (window) => client.pages<Raw>(resource.path, { ...filters, limit: window.pageSize }, window.resumeFrom) };
   }
   if (!tracker) throw new ConnectorError(`${resource.triggerId}: the change tracker is missing (the trigger must run through its own process)`);
-  return { order: 'unordered', pages: (window) => unseenPages(client.pages<Raw>(resource.path, { ...filters, limit: window.pageSize }, window.resumeFrom), tracker, window) };
+  return {
+    order: 'unordered',
+    pages: (window) => unseenPages(client.pages<Raw>(resource.path, { ...filters, limit: window.pageSize }, window.resumeFrom), tracker, window),
+  };
 }
 
 async function* unseenPages<Raw>(pages: AsyncGenerator<Page<Raw>>, tracker: FingerprintTracker, window: PollWindow): AsyncGenerator<Page<Raw>> {

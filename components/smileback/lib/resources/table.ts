@@ -92,7 +92,8 @@ export function findResource(key: string): ResourceDefinition<unknown> | undefin
 
 /** The NPS list filters: `campaignName`, `scoreGt`, `scoreLt`, `scoreExact` (scores 0–10). */
 export function npsFilters(cfg: SmilebackConfig): Record<string, string | number | undefined> {
-  const score = (field: string) => (cfg[field] === undefined || cfg[field] === '' ? undefined : readInteger(cfg, field, { min: -1, max: 11, fallback: 0 }));
+  const score = (field: string) =>
+    cfg[field] === undefined || cfg[field] === '' ? undefined : readInteger(cfg, field, { min: -1, max: 11, fallback: 0 });
   const exact = score('scoreExact');
   if (exact !== undefined && (exact < 0 || exact > 10)) throw new ConfigurationError('scoreExact', 'must be a score from 0 to 10');
   return {
