@@ -2,7 +2,8 @@ import { expect } from 'chai';
 import nock from 'nock';
 import { runProcess } from '@oih-suite/kit/testing';
 import trigger from '../lib/triggers/getReviewsPolling';
-import { BASE, CFG, ORIGIN, UNTIL, expectSchema, page, review, tokenInterceptor, useNock } from './helpers';
+import { timing } from '@oih-suite/kit';
+import { BASE, CFG, NOW_MS, ORIGIN, UNTIL, expectSchema, page, review, tokenInterceptor, useNock } from './helpers';
 
 const TICK = { body: {} };
 
@@ -151,5 +152,24 @@ describe('smileback getReviewsPolling (exact requests and messages)', () => {
       .reply(200, page([raw]));
     const { self } = await runProcess(trigger.process, TICK, { ...CFG, skipTransformation: true }, {});
     expect(self.data).to.deep.equal([{ metadata: { recordUid: '1', applicationUid: 'smileback' }, data: raw }]);
+  });
+
+  it('a 429 whose only hint is the DRF text "Expected available in N seconds" is waited out', async () => {
+    const api = nock(ORIGIN);
+    tokenInterceptor(api);
+    api.get('/api/v3/reviews/').query({ limit: '1000' }).reply(429, { detail: 'Request was throttled. Expected available in 2 seconds.' });
+    api
+      .get('/api/v3/reviews/')
+      .query({ limit: '1000' })
+      .reply(200, page([review(1, '2024-12-12T01:48:58.533361Z')]));
+    // The throttle holds every step back for the whole wait: a clock whose sleeps pass at once.
+    let t = NOW_MS;
+    timing.clock = { now: () => t, sleep: async (ms) => void (t += ms) };
+    const { self, error } = await runProcess(trigger.process, TICK, CFG, {});
+    expect(error).to.equal(undefined);
+    expect(self.data.map((m) => m.metadata)).to.deep.equal([{ recordUid: '1', applicationUid: 'smileback' }]);
+    expect(self.logs.some((l) => l.message === 'Retrying after provider asked to wait' && (l.fields as { waitMs: number }).waitMs === 2000)).to.equal(
+      true,
+    );
   });
 });
