@@ -55,7 +55,9 @@ export function createAuth(cfg: SmilebackConfig, baseUrl: string, emitter?: Emit
     const clientId = readString(cfg, 'client_id') ?? process.env.OAUTH_CLIENT_ID ?? '';
     const clientSecret = readString(cfg, 'client_secret') ?? process.env.OAUTH_CLIENT_SECRET ?? '';
     const client: OAuthClient = { tokenUrl, clientId, clientSecret, scope: SCOPE };
-    const canRefresh = !!clientId && !!clientSecret;
+    // Refresh tokens are single-use: refreshing where the new pair cannot be handed back to the
+    // platform (no emitter, e.g. verifyCredentials) would leave the platform a dead token.
+    const canRefresh = !!clientId && !!clientSecret && emitter !== undefined;
     const initial: TokenSet | undefined = oauth.access_token
       ? { accessToken: oauth.access_token, refreshToken: oauth.refresh_token, expiresAt: parseTimestamp(oauth.expires_at) }
       : undefined;
@@ -63,7 +65,6 @@ export function createAuth(cfg: SmilebackConfig, baseUrl: string, emitter?: Emit
       initial: initial ?? { accessToken: '', refreshToken: oauth.refresh_token, expiresAt: 0 },
       refresh: canRefresh ? (send, current) => refreshGrant(send, client, current) : undefined,
       cacheKey: hashKey('smileback-oauth', baseUrl, oauth.refresh_token ?? oauth.access_token),
-      // Refresh tokens are single-use: the platform must store the new pair or the next run fails.
       onRotate: async (token) => {
         rememberToken(keyFor(cfg, baseUrl), token, client);
         await emitter?.updateKeys({ oauth: rotatedKeys(oauth, token) });

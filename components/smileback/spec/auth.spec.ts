@@ -145,4 +145,19 @@ describe('smileback credentials', () => {
     await shutdown.call({ logger }, CFG);
     expect(JSON.stringify(logs)).to.include('No SmileBack token to revoke');
   });
+
+  it('verifyCredentials with a platform OAuth token never spends its refresh token (the new pair could not be handed back)', async () => {
+    const cfg = {
+      baseUrl: CFG.baseUrl,
+      client_id: 'client-abc',
+      client_secret: 'secret-very-private',
+      oauth: { access_token: 'old-access-0001', refresh_token: 'old-refresh-0001' },
+    };
+    nock(ORIGIN).get('/api/v3/csat-agents/').query({ limit: '1' }).reply(401, { detail: 'Authentication credentials were not provided.' });
+    const result = await verifyCredentials(cfg);
+    expect(result).to.deep.equal({
+      verified: false,
+      reason: 'SmileBack refused the credentials (HTTP 401) on GET /v3/csat-agents/: Authentication credentials were not provided.',
+    });
+  });
 });
