@@ -138,7 +138,7 @@ async function throughputSuite(options: BenchOptions, built: Provider[], results
   console.log(
     renderTable(
       'Sync throughput (main polling trigger, simulator in its own process, rate limits off)',
-      ['provider', 'trigger', 'records', 'messages', 'requests', 's', 'records/s', 'kB/msg'],
+      ['provider', 'trigger', 'seeded', 'messages', 'requests', 's', 'msg/s', 'kB/msg'],
       results.throughput.map((t) => [t.provider, t.trigger, t.records, t.messages, t.requests, t.seconds, t.perSec, t.kbPerMessage]),
     ),
   );

@@ -35,7 +35,7 @@ export function parseOptions(argv: string[], resultsDir: string): BenchOptions {
     out: outIndex >= 0 ? argv[outIndex + 1] : `${resultsDir}/${partial ? (quick ? 'quick' : 'partial') : 'latest'}.json`,
     throughputSizes: quick ? [2_000] : [10_000, 100_000],
     memorySizes: quick ? [500, 2_500] : [20_000, 200_000],
-    transformMessages: quick ? 500 : 20_000,
+    transformMessages: quick ? 500 : 5_000,
     repeats: quick ? 1 : 3,
     rateLimitRequests: quick ? 40 : 120,
     runtimeMessages: quick ? 200 : 5_000,

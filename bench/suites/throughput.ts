@@ -12,10 +12,12 @@ import { RemoteSimulator } from '../lib/simClient';
 export interface ThroughputResult {
   provider: string;
   trigger: string;
+  /** Records the simulator seeded; fewer may fall inside the trigger's window (e.g. Smileback). */
   records: number;
   /** Data messages emitted (records plus tombstones the simulator mixes in). */
   messages: number;
   seconds: number;
+  /** Data messages per second. */
   perSec: number;
   requests: number;
   pages: number;
