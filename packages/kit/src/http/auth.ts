@@ -59,6 +59,8 @@ export interface TokenAuthOptions {
 }
 
 const tokenCache = new Map<string, TokenSet>();
+/** Renewals under way per cache key: steps sharing credentials in one process log in once, not once each. */
+const renewalsInFlight = new Map<string, Promise<TokenSet>>();
 
 export function clearTokenCache(): void {
   tokenCache.clear();
@@ -110,12 +112,31 @@ export class TokenAuth implements AuthStrategy {
   }
 
   private renewOnce(send: UnauthenticatedSender, afterRejection: boolean): Promise<TokenSet> {
-    if (!this.renewing) {
-      this.renewing = this.doRenew(send, afterRejection).finally(() => {
-        this.renewing = undefined;
-      });
+    if (this.renewing) return this.renewing;
+    const key = this.options.cacheKey;
+    const elsewhere = key ? renewalsInFlight.get(key) : undefined;
+    if (elsewhere) {
+      this.renewing = elsewhere
+        .then((token) => this.adopt(token))
+        .finally(() => {
+          this.renewing = undefined;
+        });
+      return this.renewing;
     }
+    this.renewing = this.doRenew(send, afterRejection).finally(() => {
+      this.renewing = undefined;
+      if (key) renewalsInFlight.delete(key);
+    });
+    if (key) renewalsInFlight.set(key, this.renewing);
     return this.renewing;
+  }
+
+  /** Takes over a token another instance with the same credentials just obtained. */
+  private adopt(token: TokenSet): TokenSet {
+    this.token = token;
+    this.lifetimeMs = token.expiresAt !== undefined ? Math.max(0, token.expiresAt - now()) : undefined;
+    this.remember(token);
+    return token;
   }
 
   private async doRenew(send: UnauthenticatedSender, afterRejection: boolean): Promise<TokenSet> {
@@ -136,9 +157,7 @@ export class TokenAuth implements AuthStrategy {
       }
       next = await obtain(send);
     }
-    this.token = next;
-    this.lifetimeMs = next.expiresAt !== undefined ? Math.max(0, next.expiresAt - now()) : undefined;
-    this.remember(next);
+    this.adopt(next);
     if (this.options.cacheKey) tokenCache.set(this.options.cacheKey, next);
     await this.options.onRotate?.(next);
     return next;

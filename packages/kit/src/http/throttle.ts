@@ -77,10 +77,10 @@ const shared = new Map<string, Throttle>();
  * One throttle per credential per process, so every trigger and action that shares the
  * credentials shares the provider's budget.
  */
-export function sharedThrottle(key: string, windows: RateWindow[]): Throttle {
+export function sharedThrottle(key: string, windows: RateWindow[], marginMs?: number): Throttle {
   let throttle = shared.get(key);
   if (!throttle) {
-    throttle = new Throttle(windows);
+    throttle = new Throttle(windows, marginMs);
     shared.set(key, throttle);
   }
   return throttle;

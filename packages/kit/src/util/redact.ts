@@ -24,6 +24,8 @@ export function isSecretKey(key: string): boolean {
   return SECRET_KEYS.has(normalizeKey(key));
 }
 
+const NOT_SECRET_IN_TOKEN_SET = new Set(['tokentype', 'scope', 'expiresin', 'expiresat', 'expires']);
+
 const MASK = '***';
 const MIN_SECRET_LENGTH = 4;
 
@@ -54,7 +56,9 @@ export class Redactor {
   }
 
   private addAllStrings(value: object): void {
-    for (const inner of Object.values(value)) {
+    for (const [key, inner] of Object.entries(value)) {
+      // Descriptive fields of a token set are not secrets; masking "Bearer" everywhere helps nobody.
+      if (NOT_SECRET_IN_TOKEN_SET.has(normalizeKey(key))) continue;
       if (typeof inner === 'string') this.add(inner);
       else if (inner && typeof inner === 'object') this.addAllStrings(inner);
     }
