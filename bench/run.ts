@@ -154,7 +154,7 @@ async function memorySuite(options: BenchOptions, built: Provider[], results: Be
     const sizes: [number, number] = note ? [Math.round(cap / 10), cap] : options.memorySizes;
     if (note) results.skipped.push(`memory ${note}; measured ${sizes[0].toLocaleString('en-US')} vs ${sizes[1].toLocaleString('en-US')}`);
     const r = await attempt(results, `memory ${provider}`, () =>
-      runMemory(provider, resolveTrigger(provider, profile.largestStream!), sizes, profile.cfg),
+      runMemory(provider, resolveTrigger(provider, profile.largestStream!), sizes, profile.cfg, options.repeats),
     );
     if (!r) continue;
     results.memory.push(r);
@@ -181,7 +181,7 @@ async function memorySuite(options: BenchOptions, built: Provider[], results: Be
   );
   console.log(
     renderTable(
-      'Memory (child process per run, messages discarded; MB)',
+      'Memory (child process per run, messages discarded; MB; peaks are the median of the runs)',
       ['provider', 'trigger', 'records', 'messages', 's', 'base RSS', 'peak RSS', 'peak heap', 'heap after'],
       rows,
     ),
