@@ -207,7 +207,7 @@ const component = {
       type: 'polling',
       title: 'New points movements',
       description: 'Points management: polls the new and changed points records of one points account (beginDate from the snapshot).',
-      metadata: { out: schemaPath('pointsMovement') },
+      metadata: { in: schemaPath('tick.in'), out: schemaPath('pointsMovement') },
       fields: polling({
         accountCode: text('Points account code', 'The points account to watch (see Get points account)', 'PA00001', true),
         status: select(OPERATION_LIST.find((o) => o.id === 'getPointsRecords')!.queryFields!.find((f) => f.name === 'status')!),
@@ -218,7 +218,7 @@ const component = {
       type: 'polling',
       title: 'New transactions (orders)',
       description: 'Order management: polls the new and changed transactions of one consumer (beginDate/endDate) and emits them as orders.',
-      metadata: { out: schemaPath('order') },
+      metadata: { in: schemaPath('tick.in'), out: schemaPath('order') },
       fields: polling({ consumerCode: text('Consumer code', 'The consumer whose transactions to watch', 'C00001', true) }),
     },
   },
