@@ -60,7 +60,9 @@ export class Throttle {
       const interval = window.intervalMs * intervalScale();
       if (this.starts.length < window.limit) continue;
       const oldestInWindow = this.starts[this.starts.length - window.limit];
-      const freeAt = oldestInWindow + interval + this.marginMs * intervalScale();
+      // The margin covers network latency between our send and the provider's count, which a
+      // compressed clock does not shorten: it is not scaled.
+      const freeAt = oldestInWindow + interval + this.marginMs;
       delay = Math.max(delay, freeAt - at);
     }
     return Math.ceil(delay);
