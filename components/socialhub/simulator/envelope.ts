@@ -35,3 +35,13 @@ export function page<T>(items: T[], p: { pageNo: number; pageSize: number }): { 
   const start = (p.pageNo - 1) * p.pageSize;
   return { list: items.slice(start, start + p.pageSize), total: items.length, pageNo: p.pageNo, pageSize: p.pageSize };
 }
+
+/** The page of `items[range.lo..range.hi)` (already filtered and sorted), without copying the rest. */
+export function pageRange<T>(
+  items: T[],
+  range: { lo: number; hi: number },
+  p: { pageNo: number; pageSize: number },
+): { list: T[]; total: number; pageNo: number; pageSize: number } {
+  const start = range.lo + (p.pageNo - 1) * p.pageSize;
+  return { list: items.slice(start, Math.min(range.hi, start + p.pageSize)), total: range.hi - range.lo, pageNo: p.pageNo, pageSize: p.pageSize };
+}

@@ -41,6 +41,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<So
     // Without records only the main consumer and card exist: tests add what they need.
     store.transactions.clear();
     store.pointsRecords.length = 0;
+    store.pointsRecordsChanged();
   }
   installRoutes(server, store, issuer, app);
   server.intervalScale = options.intervalScale ?? 1;
@@ -72,8 +73,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<So
       );
     },
     touchPointsRecords: (ids) => {
+      const touched = new Set(ids);
       for (const record of store.pointsRecords)
-        if (ids.includes(String(record.recordId))) Object.assign(record, { status: 2, updateTime: store.nextTime() });
+        if (touched.has(String(record.recordId))) Object.assign(record, { status: 2, updateTime: store.nextTime() });
+      store.pointsRecordsChanged();
     },
     addTransactions: (count, o = {}) => {
       const at = stamp(o.sameTime);
@@ -84,6 +87,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<So
         const t = store.transactions.get(id);
         if (t) Object.assign(t, { orderStatus: 1, updateTime: new Date(store.nextTime()).toISOString().slice(0, 19).replace('T', ' ') });
       }
+      store.transactionsChanged();
     },
     expireTokens: () => issuer.expireAll(),
     importedEvents: () => [...store.events.values()],

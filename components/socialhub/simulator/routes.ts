@@ -1,6 +1,6 @@
 import type { SimHandler, SimRequest, SimulatorServer, TokenIssuer } from '@oih-suite/kit/simulator';
-import { BusinessError, fail, need, ok, page, paging } from './envelope';
-import { Row, SocialHubStore, parseTime, socialHubTime } from './store';
+import { BusinessError, fail, need, ok, page, pageRange, paging } from './envelope';
+import { Row, SocialHubStore, parseTime, socialHubTime, timeRange } from './store';
 
 const bodyOf = (req: SimRequest): Row => (req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Row) : {});
 const DECREASES = new Set([7, 8, 9]);
@@ -140,11 +140,8 @@ export function installRoutes(server: SimulatorServer, store: SocialHubStore, is
     // A date alone as the end means the whole day.
     const endText = String(body.endDate ?? '');
     const to = endText.length === 10 ? parseTime(endText)! + 86_399_999 : (parseTime(body.endDate) ?? Infinity);
-    const time = (t: Row) => parseTime(t.updateTime ?? t.orderDate) ?? 0;
-    const list = [...store.transactions.values()]
-      .filter((t) => t.consumerCode === req.params.consumerCode && time(t) >= from && time(t) <= to)
-      .sort((a, b) => time(a) - time(b) || String(a.transactionCode).localeCompare(String(b.transactionCode)));
-    return page(list, paging(body));
+    const sorted = store.sortedTransactions(req.params.consumerCode);
+    return pageRange(sorted.rows, timeRange(sorted, from, to), paging(body));
   });
   route('POST', '/v1/transactions/sync', (req) => {
     const body = bodyOf(req);
@@ -182,6 +179,9 @@ export function installRoutes(server: SimulatorServer, store: SocialHubStore, is
     if (!store.pointsAccounts.has(req.params.accountCode)) throw new BusinessError('404', `points account ${req.params.accountCode} not found`);
     const from = q.beginDate ? Number(q.beginDate) : -Infinity;
     const to = q.endDate ? Number(q.endDate) : Infinity;
+    const sorted = store.sortedPointsRecords(req.params.accountCode, q.status);
+    if (sorted) return pageRange(sorted.rows, timeRange(sorted, from, to), paging(q));
+    // A record whose time or id is not a number: no order to keep, filter and sort as they come.
     const time = (r: Row) => Number(r.updateTime ?? r.createTime);
     const list = store.pointsRecords
       .filter((r) => r.accountCode === req.params.accountCode && (q.status === undefined || String(r.status) === q.status))

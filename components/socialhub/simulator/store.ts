@@ -14,6 +14,64 @@ export function parseTime(value: unknown): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+/** The same order as `String.prototype.localeCompare` without arguments, without building a collator per call. */
+const collator = new Intl.Collator();
+
+/** Rows of one list in the order SocialHub returns them, with each row's time for range look-ups. */
+export interface SortedRows {
+  rows: Row[];
+  times: number[];
+}
+
+interface View extends SortedRows {
+  /** Tie-breaks of `rows` (record ids as numbers, transaction codes as strings). */
+  ties: (number | string)[];
+  version: number;
+  /** How many entries of the append log the view has taken in. */
+  seen: number;
+}
+
+/** A Map that tells appends (new keys, logged in order) from changes (replaced values, deletes). */
+export class LoggedMap<V> extends Map<string, V> {
+  version = 0;
+  readonly log: V[] = [];
+
+  override set(key: string, value: V): this {
+    if (this.has(key)) this.version += 1;
+    else this.log.push(value);
+    return super.set(key, value);
+  }
+
+  override delete(key: string): boolean {
+    this.version += 1;
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.version += 1;
+    super.clear();
+  }
+}
+
+/** First index whose time is at least `from` (or more than `from` when `after`). */
+function bound(times: number[], from: number, after: boolean): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (after ? times[mid] <= from : times[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The slice of sorted rows with `from <= time <= to` (nothing when a bound is NaN, as the plain filter would). */
+export function timeRange(sorted: SortedRows, from: number, to: number): { lo: number; hi: number } {
+  if (Number.isNaN(from) || Number.isNaN(to)) return { lo: 0, hi: 0 };
+  const lo = bound(sorted.times, from, false);
+  return { lo, hi: Math.max(lo, bound(sorted.times, to, true)) };
+}
+
 const FIRST = ['Li', 'Wang', 'Anna', 'Ben', 'Chen', 'Dana', 'Emil', 'Fatima', 'Greta', 'Hiro'];
 const LAST = ['Zhang', 'Liu', 'Schmidt', 'Meyer', 'Tanaka', 'Rossi', 'Novak', 'Silva'];
 
@@ -26,8 +84,15 @@ export class SocialHubStore {
   readonly consumers = new Map<string, Row>();
   readonly members = new Map<string, Row>();
   readonly pointsAccounts = new Map<string, Row>();
+  /** Append freely; after changing or removing records in place call `pointsRecordsChanged()`. */
   readonly pointsRecords: Row[] = [];
-  readonly transactions = new Map<string, Row>();
+  private recordsVersion = 0;
+  /** Sorted points records by account and status filter, kept up to date on appends. */
+  private readonly recordViews = new Map<string, View>();
+  /** Sorted transactions by consumer, kept up to date on appends. */
+  private readonly transactionViews = new Map<string, View>();
+  /** Set, replace or delete through the Map as usual; after changing a row in place call `transactionsChanged()`. */
+  readonly transactions = new LoggedMap<Row>();
   /** Imported events by `tenantId|eventId` (a resent event replaces nothing and adds nothing). */
   readonly events = new Map<string, Row>();
   /** Points adjustments by operationId, with the answer first given. */
@@ -41,6 +106,50 @@ export class SocialHubStore {
   private lastRecordTime = 0;
 
   constructor(private readonly random: SeededRandom) {}
+
+  /** Points records were changed or removed in place: sorted views are rebuilt on the next read. */
+  pointsRecordsChanged(): void {
+    this.recordsVersion += 1;
+  }
+
+  /** Transactions were changed in place: sorted views are rebuilt on the next read. */
+  transactionsChanged(): void {
+    this.transactions.version += 1;
+  }
+
+  /**
+   * One account's points records (only those whose status reads `status`, when given), oldest
+   * change first, then by record id; undefined when a time or id is not a number (no order to keep).
+   */
+  sortedPointsRecords(accountCode: string, status?: string): SortedRows | undefined {
+    const matches = (r: Row) => r.accountCode === accountCode && (status === undefined || String(r.status) === status);
+    const key = (r: Row): [number, number] => [Number(r.updateTime ?? r.createTime), Number(r.recordId)];
+    const id = `${accountCode}\u0000${status === undefined ? '*' : `=${status}`}`;
+    const view = this.recordViews.get(id);
+    const records = this.pointsRecords;
+    if (view && view.version === this.recordsVersion && records.length >= view.seen) {
+      if (extend(view, records, view.seen, matches, key, (a, b) => (a as number) - (b as number))) return view;
+    }
+    const built = build(records.filter(matches), key, (a, b) => (a as number) - (b as number), this.recordsVersion, records.length);
+    if (built) this.recordViews.set(id, built);
+    else this.recordViews.delete(id);
+    return built;
+  }
+
+  /** One consumer's transactions, oldest change first, then by transaction code. */
+  sortedTransactions(consumerCode: string): SortedRows {
+    const matches = (t: Row) => t.consumerCode === consumerCode;
+    const key = (t: Row): [number, string] => [parseTime(t.updateTime ?? t.orderDate) ?? 0, String(t.transactionCode)];
+    const ties = (a: number | string, b: number | string) => (a === b ? 0 : collator.compare(a as string, b as string));
+    const view = this.transactionViews.get(consumerCode);
+    const map = this.transactions;
+    if (view && view.version === map.version && map.log.length >= view.seen) {
+      if (extend(view, map.log, view.seen, matches, key, ties)) return view;
+    }
+    const built = build([...map.values()].filter(matches), key, ties, map.version, map.log.length)!;
+    this.transactionViews.set(consumerCode, built);
+    return built;
+  }
 
   nextTime(sameTime?: number): number {
     if (sameTime !== undefined) return sameTime;
@@ -157,4 +266,38 @@ export class SocialHubStore {
       organizationCode: 'ORG001',
     };
   }
+}
+
+type Tie = (a: number | string, b: number | string) => number;
+
+/** Sorts rows by time, then tie-break (stable, like Array.prototype.sort); undefined if a key is NaN. */
+function build(rows: Row[], key: (r: Row) => [number, number | string], tie: Tie, version: number, seen: number): View | undefined {
+  const keys = rows.map(key);
+  if (keys.some(([t, k]) => Number.isNaN(t) || Number.isNaN(k))) return undefined;
+  const order = rows.map((_, i) => i);
+  order.sort((a, b) => keys[a][0] - keys[b][0] || tie(keys[a][1], keys[b][1]));
+  return {
+    rows: order.map((i) => rows[i]),
+    times: order.map((i) => keys[i][0]),
+    ties: order.map((i) => keys[i][1]),
+    version,
+    seen,
+  };
+}
+
+/** Takes in appended rows that sort last; false when one does not (the view must be rebuilt). */
+function extend(view: View, log: Row[], from: number, matches: (r: Row) => boolean, key: (r: Row) => [number, number | string], tie: Tie): boolean {
+  for (let i = from; i < log.length; i += 1) {
+    const row = log[i];
+    if (!matches(row)) continue;
+    const [time, k] = key(row);
+    if (Number.isNaN(time) || Number.isNaN(k)) return false;
+    const last = view.rows.length - 1;
+    if (last >= 0 && (time - view.times[last] || tie(k, view.ties[last])) < 0) return false;
+    view.rows.push(row);
+    view.times.push(time);
+    view.ties.push(k);
+  }
+  view.seen = log.length;
+  return true;
 }
