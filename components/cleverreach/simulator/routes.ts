@@ -123,27 +123,34 @@ function listGroupReceivers(req: SimRequest, store: CleverReachStore): SimRespon
   if (!Number.isInteger(page) || page < 0) return apiError(400, 'Bad Request: invalid page');
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE)
     return apiError(400, `Bad Request: pagesize must be 1..${MAX_PAGE_SIZE}`);
-  let members = store.members(groupId);
   const type = req.query.type ?? 'all';
-  const active = (r: SimReceiver) => {
-    const m = r.memberships.get(groupId)!;
-    return m.activated > 0 && m.deactivated === 0;
-  };
-  if (type === 'active') members = members.filter(active);
-  else if (type === 'inactive') members = members.filter((r) => !active(r));
-  if (req.query.email_list) {
-    const emails = new Set(req.query.email_list.split(',').map((e) => e.trim().toLowerCase()));
-    members = members.filter((r) => emails.has(r.email.toLowerCase()));
-  }
-  if (req.query.id_list) {
-    const ids = new Set(req.query.id_list.split(',').map((e) => e.trim()));
-    members = members.filter((r) => ids.has(String(r.id)));
-  }
-  const views = sortViews(
-    members.map((r) => store.view(r, groupId)),
-    req.query.order_by,
-  );
-  return pageOf(views, page, pageSize);
+  let rows: readonly SimReceiver[];
+  if (req.query.email_list || req.query.id_list) {
+    // A lookup: gather the few candidates through the indexes, then filter and sort them as the full list would be.
+    const candidates = new Set<SimReceiver>();
+    if (req.query.email_list) {
+      for (const email of req.query.email_list.split(',')) for (const r of store.findAllByEmail(email)) candidates.add(r);
+    } else {
+      for (const id of req.query.id_list!.split(',').map((e) => e.trim())) {
+        const r = store.receivers.get(Number(id));
+        if (r && String(r.id) === id) candidates.add(r);
+      }
+    }
+    const ids = req.query.id_list ? new Set(req.query.id_list.split(',').map((e) => e.trim())) : undefined;
+    const active = (r: SimReceiver) => {
+      const m = r.memberships.get(groupId)!;
+      return m.activated > 0 && m.deactivated === 0;
+    };
+    const members = [...candidates]
+      .filter((r) => store.receivers.get(r.id) === r && r.memberships.has(groupId))
+      .filter((r) => (type === 'active' ? active(r) : type === 'inactive' ? !active(r) : true))
+      .filter((r) => !ids || ids.has(String(r.id)))
+      .sort((a, b) => a.id - b.id);
+    rows = store.sortMembers(members, groupId, req.query.order_by);
+  } else rows = store.listing(groupId, type, req.query.order_by);
+  // Views only for the requested page: the list is already in order.
+  const views = rows.slice(page * pageSize, (page + 1) * pageSize).map((r) => store.view(r, groupId));
+  return pageOf(views, page);
 }
 
 /** `order_by` is "<field> <ASC|DESC>"; ties keep id order so paging is stable. */
@@ -154,8 +161,8 @@ function sortViews(views: Record<string, unknown>[], orderBy: string | undefined
   return views.sort((a, b) => sign * (value(a) - value(b)) || Number(a.id) - Number(b.id));
 }
 
-function pageOf(views: Record<string, unknown>[], page: number, pageSize: number): SimResponse {
-  const slice = views.slice(page * pageSize, (page + 1) * pageSize);
+/** Answers one page of views (already sliced). */
+function pageOf(slice: Record<string, unknown>[], page: number): SimResponse {
   // A group without (more) receivers answers 204 with an empty list, as observed.
   return slice.length
     ? { body: slice }

@@ -55,6 +55,15 @@ export class CleverReachStore {
   readonly receivers = new Map<number, SimReceiver>();
   private nextReceiverId = 1001;
   private nextGroupId = 500_001;
+  /** Lower-cased e-mail → the receivers with it, in id order (more than one only after an e-mail change collides). */
+  private readonly byEmail = new Map<string, SimReceiver[]>();
+  /** Group id → its members by id; `sortedMembers` caches them in id order until the group changes. */
+  private readonly groupMembers = new Map<number, Map<number, SimReceiver>>();
+  private readonly sortedMembers = new Map<number, SimReceiver[]>();
+  /** Bumped by every change; `listings` holds sorted, type-filtered member lists valid for `listingsVersion`. */
+  private version = 0;
+  private listingsVersion = -1;
+  private readonly listings = new Map<string, SimReceiver[]>();
 
   addGroup(name: string, stamp = nowSeconds()): SimGroup {
     const group = { id: this.nextGroupId++, name, stamp, last_changed: stamp };
@@ -63,9 +72,51 @@ export class CleverReachStore {
   }
 
   findByEmail(email: string): SimReceiver | undefined {
-    const wanted = email.trim().toLowerCase();
-    for (const receiver of this.receivers.values()) if (receiver.email.toLowerCase() === wanted) return receiver;
-    return undefined;
+    return this.byEmail.get(email.trim().toLowerCase())?.[0];
+  }
+
+  /** Every receiver whose e-mail is `email` (case-insensitive), in id order. */
+  findAllByEmail(email: string): readonly SimReceiver[] {
+    return this.byEmail.get(email.trim().toLowerCase()) ?? [];
+  }
+
+  private indexEmail(receiver: SimReceiver): void {
+    const key = receiver.email.toLowerCase();
+    const bucket = this.byEmail.get(key);
+    if (!bucket) this.byEmail.set(key, [receiver]);
+    else if (!bucket.includes(receiver)) {
+      bucket.push(receiver);
+      bucket.sort((a, b) => a.id - b.id);
+    }
+  }
+
+  private unindexEmail(receiver: SimReceiver): void {
+    const key = receiver.email.toLowerCase();
+    const bucket = this.byEmail.get(key);
+    if (!bucket) return;
+    const rest = bucket.filter((r) => r !== receiver);
+    if (rest.length) this.byEmail.set(key, rest);
+    else this.byEmail.delete(key);
+  }
+
+  private join(receiver: SimReceiver, groupId: number): void {
+    let members = this.groupMembers.get(groupId);
+    if (!members) this.groupMembers.set(groupId, (members = new Map()));
+    if (members.has(receiver.id)) return;
+    members.set(receiver.id, receiver);
+    const sorted = this.sortedMembers.get(groupId);
+    // New receivers have the highest id: appending keeps the cached order.
+    if (sorted && (sorted.length === 0 || sorted[sorted.length - 1].id < receiver.id)) sorted.push(receiver);
+    else this.sortedMembers.delete(groupId);
+  }
+
+  private leave(receiver: SimReceiver, groupId: number): void {
+    if (this.groupMembers.get(groupId)?.delete(receiver.id)) this.sortedMembers.delete(groupId);
+  }
+
+  /** Marks every cached listing stale: call after changing receivers or memberships directly. */
+  changed(): void {
+    this.version += 1;
   }
 
   find(idOrEmail: string): SimReceiver | undefined {
@@ -79,7 +130,10 @@ export class CleverReachStore {
     if (!receiver) {
       receiver = { id: this.nextReceiverId++, email, global_attributes: {}, tags: [], points: 0, memberships: new Map() };
       this.receivers.set(receiver.id, receiver);
+      this.indexEmail(receiver);
     }
+    this.join(receiver, groupId);
+    this.changed();
     const activated = input.activated === undefined ? at : Number(input.activated);
     receiver.memberships.set(groupId, {
       registered: input.registered === undefined ? at : Number(input.registered),
@@ -98,7 +152,12 @@ export class CleverReachStore {
   apply(receiver: SimReceiver, groupId: number, input: ReceiverInput, at = nowSeconds()): void {
     const membership = receiver.memberships.get(groupId);
     if (!membership) return;
-    if (typeof input.email === 'string' && input.email.trim()) receiver.email = input.email.trim();
+    this.changed();
+    if (typeof input.email === 'string' && input.email.trim() && input.email.trim() !== receiver.email) {
+      this.unindexEmail(receiver);
+      receiver.email = input.email.trim();
+      if (this.receivers.get(receiver.id) === receiver) this.indexEmail(receiver);
+    }
     if (isRecord(input.attributes)) membership.attributes = { ...membership.attributes, ...input.attributes };
     if (isRecord(input.global_attributes)) receiver.global_attributes = { ...receiver.global_attributes, ...input.global_attributes };
     if (Array.isArray(input.tags)) receiver.tags = mergeTags(receiver.tags, input.tags.map(String));
@@ -110,6 +169,7 @@ export class CleverReachStore {
   deactivate(receiverId: number, groupId?: number, at = nowSeconds()): void {
     const receiver = this.receivers.get(receiverId);
     if (!receiver) return;
+    this.changed();
     for (const [gid, membership] of receiver.memberships) {
       if (groupId !== undefined && gid !== groupId) continue;
       membership.deactivated = at;
@@ -128,17 +188,96 @@ export class CleverReachStore {
   remove(receiverId: number, groupId?: number): boolean {
     const receiver = this.receivers.get(receiverId);
     if (!receiver) return false;
+    this.changed();
     if (groupId !== undefined) {
       const removed = receiver.memberships.delete(groupId);
-      if (receiver.memberships.size === 0) this.receivers.delete(receiverId);
+      this.leave(receiver, groupId);
+      if (receiver.memberships.size === 0) this.forget(receiver);
       return removed;
     }
-    return this.receivers.delete(receiverId);
+    this.forget(receiver);
+    return true;
   }
 
-  /** Members of a group in the API's order: registration time, then id. */
+  private forget(receiver: SimReceiver): void {
+    this.receivers.delete(receiver.id);
+    this.unindexEmail(receiver);
+    for (const gid of receiver.memberships.keys()) this.leave(receiver, gid);
+  }
+
+  /** Members of a group in id order. */
   members(groupId: number): SimReceiver[] {
-    return [...this.receivers.values()].filter((r) => r.memberships.has(groupId));
+    return [...this.memberList(groupId)];
+  }
+
+  /** The cached id-ordered member list of a group: not to be changed by the caller. */
+  private memberList(groupId: number): readonly SimReceiver[] {
+    let sorted = this.sortedMembers.get(groupId);
+    if (!sorted) {
+      sorted = [...(this.groupMembers.get(groupId)?.values() ?? [])].sort((a, b) => a.id - b.id);
+      this.sortedMembers.set(groupId, sorted);
+    }
+    return sorted;
+  }
+
+  /**
+   * A group's members of `type` ("active", "inactive", else all) sorted by `order_by`
+   * ("<field> <ASC|DESC>", ties in id order), cached until the next change. Not to be changed by the caller.
+   */
+  listing(groupId: number, type: string, orderBy: string | undefined): readonly SimReceiver[] {
+    if (this.listingsVersion !== this.version) {
+      this.listings.clear();
+      this.listingsVersion = this.version;
+    }
+    const kind = type === 'active' || type === 'inactive' ? type : 'all';
+    const key = `${groupId}\u0000${kind}\u0000${orderBy ?? ''}\u0000${orderBy === undefined ? 1 : 0}`;
+    let list = this.listings.get(key);
+    if (!list) {
+      let members: SimReceiver[] = [...this.memberList(groupId)];
+      if (kind === 'active') members = members.filter((r) => isActive(r, groupId));
+      else if (kind === 'inactive') members = members.filter((r) => !isActive(r, groupId));
+      list = this.sortMembers(members, groupId, orderBy);
+      if (this.listings.size >= 32) this.listings.clear();
+      this.listings.set(key, list);
+    }
+    return list;
+  }
+
+  /** Sorts `members` (given in id order) as the API orders a group's list; returns the same array. */
+  sortMembers(members: SimReceiver[], groupId: number, orderBy: string | undefined): SimReceiver[] {
+    const [field, direction] = (orderBy ?? 'id ASC').trim().split(/\s+/);
+    const sign = (direction ?? 'ASC').toUpperCase() === 'DESC' ? -1 : 1;
+    const keyed = members.map((r) => ({ r, key: Number(this.field(r, groupId, field) ?? 0) }));
+    keyed.sort((a, b) => sign * (a.key - b.key) || a.r.id - b.r.id);
+    for (let i = 0; i < keyed.length; i += 1) members[i] = keyed[i].r;
+    return members;
+  }
+
+  /** One field of `view(receiver, groupId)`, without building the whole view for the common ones. */
+  private field(receiver: SimReceiver, groupId: number, field: string): unknown {
+    const m = receiver.memberships.get(groupId)!;
+    switch (field) {
+      case 'id':
+        return String(receiver.id);
+      case 'email':
+        return receiver.email;
+      case 'imported':
+      case 'activated':
+      case 'registered':
+      case 'deactivated':
+      case 'last_changed':
+        return m[field];
+      case 'group_id':
+        return String(groupId);
+      case 'points':
+        return receiver.points;
+      case 'source':
+        return m.source;
+      case 'active':
+        return m.activated > 0 && m.deactivated === 0;
+      default:
+        return this.view(receiver, groupId)[field];
+    }
   }
 
   /** A receiver as a group lists it (the API's JSON shape, ids as numeric strings). */
@@ -222,7 +361,13 @@ export class CleverReachStore {
         void gid;
       }
     }
+    this.changed();
   }
+}
+
+function isActive(receiver: SimReceiver, groupId: number): boolean {
+  const m = receiver.memberships.get(groupId)!;
+  return m.activated > 0 && m.deactivated === 0;
 }
 
 function mergeTags(current: string[], changes: string[]): string[] {
