@@ -42,24 +42,12 @@ export const PROFILES: Record<Provider, Profile> = {
     triggerCfg: { getReceiversByGroupIdPolling: { groupName: 'Newsletter' } },
     // 10 per second; a page of 100 receivers costs about three requests (the page, then look-ups in the other groups).
     rateLimit: { trigger: 'getReceiversPolling', cfg: { pageSize: 100 }, recordsFor: (requests) => requests * 35, intervalScale: 1 },
-    maxRecords: {
-      limit: 20_000,
-      why:
-        'the CleverReach simulator is quadratic in the record count (seeding looks every e-mail up by a linear scan; ' +
-        'each page request builds and sorts a view of every member of the group): 40k records took 4 min to seed and 65 s to sync',
-    },
   },
   socialhub: {
     // The transactions (orders) of the seeded main consumer; points records of its account.
     mainTrigger: 'getTransactionsPolling',
     // 20 per second, run in real time.
     rateLimit: { trigger: 'getTransactionsPolling', cfg: { pageSize: 50 }, recordsFor: (requests) => requests * 50, intervalScale: 1 },
-    maxRecords: {
-      limit: 20_000,
-      why:
-        'the SocialHub simulator copies and sorts every transaction (localeCompare) on each page request, so a sync is quadratic ' +
-        '(sync of 5k records 2.0 s, 10k 5.6 s, 20k 17 s; 100k would take several minutes, all of it in the simulator)',
-    },
     fromSimulator: (extras) => {
       const main = (extras.main ?? {}) as Record<string, unknown>;
       return { consumerCode: main.consumerCode, accountCode: main.accountCode };
