@@ -32,6 +32,9 @@ describe('maestroqa getCoachingSessionsPolling', () => {
 
     await new Promise((r) => setTimeout(r, 3));
     sim.updateSession(String(old._id), { coachNotes: 'follow-up agreed' });
+    // The run's upper bound is fixed 1 ms before it starts: a run in the same millisecond as the
+    // update would rightly leave it for the next run, so let the clock move on first.
+    await new Promise((r) => setTimeout(r, 3));
     const again = await run(quiet.self.lastSnapshot);
     expect(again.self.data).to.have.length(1);
     const message = again.self.data[0] as { metadata: Record<string, unknown>; data: Record<string, unknown> };
