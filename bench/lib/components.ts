@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SimulatorServer } from '@oih-suite/kit/simulator';
+import type { SimulatorHandle, SimulatorOptions } from '@oih-suite/kit/simulator';
 import type { RuntimeSelf } from '@oih-suite/kit';
 
 /** The repository root (this file runs from bench/dist/bench/lib). */
@@ -23,21 +23,7 @@ export interface TriggerModule {
   spec?: { name?: string; mapping?: string; pageSize?: { fallback: number; max: number } };
 }
 
-export interface SimulatorOptions {
-  port?: number;
-  records?: number;
-  seed?: number;
-  rateLimits?: boolean;
-  intervalScale?: number;
-}
-
-/** What `startSimulator` returns; providers add their own controls next to these. */
-export interface SimulatorHandle {
-  baseUrl: string;
-  cfg: Cfg;
-  server: SimulatorServer;
-  stop(): Promise<void>;
-}
+export type { SimulatorHandle, SimulatorOptions };
 
 export interface SimulatorModule {
   startSimulator(options: SimulatorOptions): Promise<SimulatorHandle>;

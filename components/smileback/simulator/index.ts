@@ -1,4 +1,5 @@
 import { SimulatorServer, TokenIssuer } from '@oih-suite/kit/simulator';
+import type { SimulatorOptions as CommonSimulatorOptions } from '@oih-suite/kit/simulator';
 import type { Review } from '../lib/types';
 import type { ReferenceKind } from './data';
 import { SimAccount, detail, installRoutes } from './routes';
@@ -7,15 +8,11 @@ import { SmilebackStore } from './store';
 export { SmilebackStore, ReferenceKind };
 export { isoMicros, nowMicros, parseMicros } from './time';
 
-export interface SimulatorOptions {
-  port?: number;
-  /** Seeds this many reviews (plus NPS and project responses and reference data) deterministically. */
-  records?: number;
-  seed?: number;
-  /** The documented 30 requests per minute per customer, answered with 429 + Retry-After; default on. */
-  rateLimits?: boolean;
-  /** Compresses the rate-limit window (benchmarks; set the kit's `timing.intervalScale` alike). */
-  intervalScale?: number;
+/**
+ * The common simulator options; `records` seeds reviews plus NPS and project responses and
+ * reference data; `rateLimits` is the documented 30 requests per minute per customer.
+ */
+export interface SimulatorOptions extends CommonSimulatorOptions {
   /** Access-token lifetime; default 36000 s (django-oauth-toolkit's default). */
   tokenTtlSeconds?: number;
 }
