@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Child } from './child';
@@ -22,11 +24,14 @@ export class Broker {
   private epmd?: Child;
   private server?: Child;
   private dir = '';
+  private epmdPort = 0;
+  private epmdBin = 'epmd';
 
   async start(): Promise<void> {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oih-rmq-'));
     for (const sub of ['mnesia', 'log', 'home']) fs.mkdirSync(path.join(this.dir, sub));
     const [amqpPort, distPort, epmdPort] = [await freePort(), await freePort(), await freePort()];
+    this.epmdPort = epmdPort;
     const file = (name: string, text: string): string => {
       fs.writeFileSync(path.join(this.dir, name), text);
       return path.join(this.dir, name);
@@ -42,6 +47,7 @@ export class Broker {
       ERL_EPMD_ADDRESS: '127.0.0.1',
     };
     const epmdBin = fs.existsSync('/usr/bin/epmd') ? '/usr/bin/epmd' : 'epmd';
+    this.epmdBin = epmdBin;
     this.epmd = new Child({
       name: 'epmd',
       command: epmdBin,
@@ -50,6 +56,9 @@ export class Broker {
       env: base,
       group: true,
     });
+    // The node starts an `epmd -daemon` of its own when ours is not listening yet, and that one
+    // outlives everything: wait for ours first.
+    await waitUntil('epmd to listen', 10_000, async () => ((await portOpen(epmdPort)) ? true : undefined), 50);
     this.server = new Child({
       name: 'rabbitmq-server',
       command: RABBITMQ_SERVER,
@@ -90,6 +99,24 @@ export class Broker {
   async stop(): Promise<void> {
     await this.server?.stop(15_000);
     await this.epmd?.stop(3000);
+    // Whatever epmd still answers on our private port (one an Erlang tool started as a daemon) goes too.
+    if (this.epmdPort && (await portOpen(this.epmdPort))) {
+      try {
+        execFileSync(this.epmdBin, ['-port', String(this.epmdPort), '-kill'], { stdio: 'ignore', timeout: 5000 });
+      } catch {
+        // Nothing left to kill.
+      }
+    }
     if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
 }
