@@ -1,5 +1,4 @@
-import { clearTokenCache, realClock, resetSharedThrottles, timing } from '@oih-suite/kit';
-import { expect } from 'chai';
+import { useNockSandbox } from '@oih-suite/kit/testing';
 import nock from 'nock';
 
 export const BASE = 'https://rest.cleverreach.test';
@@ -10,23 +9,7 @@ export const NOW_MS = (1_704_067_200 + 10_000) * 1000 + 500;
 
 /** Fresh token cache, throttle and a fixed clock per test; every interceptor must be used. */
 export function useNock(): void {
-  let previousScale = 1;
-  beforeEach(() => {
-    clearTokenCache();
-    resetSharedThrottles();
-    timing.clock = { now: () => NOW_MS, sleep: realClock.sleep };
-    previousScale = timing.scale;
-    // A request that no interceptor matches fails fast instead of backing off for real.
-    timing.scale = 0.001;
-  });
-  afterEach(() => {
-    timing.clock = realClock;
-    timing.scale = previousScale;
-    const unused = nock.pendingMocks();
-    nock.cleanAll();
-    // Every interceptor a test declared must have been used.
-    expect(unused, 'unused nock interceptors').to.deep.equal([]);
-  });
+  useNockSandbox(NOW_MS);
 }
 
 /** The client-credentials login CleverReach sees: form body with the client's id and secret. */

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
 import nock from 'nock';
-import { clearTokenCache, realClock, resetSharedThrottles, timing } from '@oih-suite/kit';
+import { useNockSandbox } from '@oih-suite/kit/testing';
 import { forgetTokens } from '../lib/auth';
 import type { Review } from '../lib/types';
 
@@ -35,22 +35,7 @@ export function expectSchema(file: string, data: unknown): void {
 
 /** Fresh token cache, throttles and a fixed clock per test; every interceptor must be used. */
 export function useNock(): void {
-  let previousScale = 1;
-  beforeEach(() => {
-    clearTokenCache();
-    resetSharedThrottles();
-    forgetTokens();
-    timing.clock = { now: () => NOW_MS, sleep: realClock.sleep };
-    previousScale = timing.scale;
-    timing.scale = 0.001;
-  });
-  afterEach(() => {
-    timing.clock = realClock;
-    timing.scale = previousScale;
-    const unused = nock.pendingMocks();
-    nock.cleanAll();
-    expect(unused, 'unused nock interceptors').to.deep.equal([]);
-  });
+  useNockSandbox(NOW_MS, forgetTokens);
 }
 
 /** The password grant SmileBack sees: every parameter in the form body (API v3.1), none in the URL. */

@@ -1,2 +1,3 @@
 export * from './recorder';
 export * from './contract';
+export * from './nock';
