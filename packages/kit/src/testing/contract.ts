@@ -22,7 +22,6 @@ export interface TriggerContractFixture {
   pageSize?: number;
   /** The record id of an emitted message; default `metadata.recordUid`. */
   idOf?(message: unknown): string;
-  /** How a failed run shows: a thrown error (default) or a rebound. */
 }
 
 interface Ctx {
