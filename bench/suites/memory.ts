@@ -17,6 +17,10 @@ export interface MemoryResult {
   trigger: string;
   small: MemoryFigures;
   large: MemoryFigures;
+  /** A run 5× the large one where the large run's peak may still be a warm-up figure: does the peak level off? */
+  extended?: MemoryFigures;
+  /** extended ÷ large peak heap: about 1 when memory has levelled off. */
+  extendedHeapRatio?: number;
   rssRatio: number;
   heapRatio: number;
   met: boolean;
@@ -30,6 +34,10 @@ export interface MemoryFigures {
   peakRssMb: number;
   peakHeapMb: number;
   retainedHeapMb: number;
+  /** Major collections V8 ran by itself during the run (the median run's count). */
+  majorGcs: number;
+  /** Heap just after the fullest major collection, the live set (absent when V8 ran none). */
+  liveHeapMb?: number;
   /** Every run's peaks (MB), when more than one ran. */
   runs?: { peakRssMb: number; peakHeapMb: number }[];
 }
@@ -44,6 +52,8 @@ async function measureMedian(provider: Provider, trigger: string, records: numbe
     peakRssMb: median(runs.map((r) => r.peakRssMb)),
     peakHeapMb: median(runs.map((r) => r.peakHeapMb)),
     retainedHeapMb: Math.max(...runs.map((r) => r.retainedHeapMb)),
+    majorGcs: median(runs.map((r) => r.majorGcs)),
+    liveHeapMb: runs.some((r) => r.liveHeapMb !== undefined) ? Math.max(...runs.map((r) => r.liveHeapMb ?? 0)) : undefined,
     runs: runs.map((r) => ({ peakRssMb: r.peakRssMb, peakHeapMb: r.peakHeapMb })),
   };
 }
@@ -52,12 +62,24 @@ async function measureMedian(provider: Provider, trigger: string, records: numbe
  * Peak heap depends on when V8 happens to collect (one 20k run peaked at 20 MB, the next at
  * 31 MB), so each size runs `repeats` times in fresh processes and the median peak counts.
  */
-export async function runMemory(provider: Provider, trigger: string, sizes: [number, number], cfg: Cfg = {}, repeats = 3): Promise<MemoryResult> {
+export async function runMemory(
+  provider: Provider,
+  trigger: string,
+  sizes: [number, number],
+  cfg: Cfg = {},
+  repeats = 3,
+  extendedSize?: number,
+): Promise<MemoryResult> {
   const small = await measureMedian(provider, trigger, sizes[0], cfg, repeats);
   const large = await measureMedian(provider, trigger, sizes[1], cfg, repeats);
   const rssRatio = round(large.peakRssMb / small.peakRssMb, 2);
   const heapRatio = round(large.peakHeapMb / small.peakHeapMb, 2);
-  return { provider, trigger, small, large, rssRatio, heapRatio, met: rssRatio <= MEMORY_GOAL && heapRatio <= MEMORY_GOAL };
+  const result: MemoryResult = { provider, trigger, small, large, rssRatio, heapRatio, met: rssRatio <= MEMORY_GOAL && heapRatio <= MEMORY_GOAL };
+  if (extendedSize) {
+    result.extended = await measureMedian(provider, trigger, extendedSize, cfg, repeats);
+    result.extendedHeapRatio = round(result.extended.peakHeapMb / large.peakHeapMb, 2);
+  }
+  return result;
 }
 
 async function measureOnce(provider: Provider, trigger: string, records: number, cfg: Cfg): Promise<MemoryFigures> {
@@ -73,6 +95,8 @@ async function measureOnce(provider: Provider, trigger: string, records: number,
       peakRssMb: mb(sample.peakRss),
       peakHeapMb: mb(sample.peakHeap),
       retainedHeapMb: mb(sample.retainedHeap),
+      majorGcs: sample.majorGcs,
+      ...(sample.liveHeap !== undefined ? { liveHeapMb: mb(sample.liveHeap) } : {}),
     };
   } finally {
     await sim.stop();

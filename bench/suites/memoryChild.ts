@@ -3,6 +3,7 @@
  * runs. The trigger module is loaded before the baseline, so the figures are what a run costs
  * on top of a loaded component; messages are serialised and dropped.
  */
+import { PerformanceObserver, constants } from 'node:perf_hooks';
 import type { Cfg, Provider } from '../lib/components';
 import { loadTrigger } from '../lib/components';
 import { runTrigger, withoutRateLimits } from '../lib/runTrigger';
@@ -22,6 +23,14 @@ export interface MemorySample {
   peakHeap: number;
   /** Heap still in use after the run and a full collection: what the run retained. */
   retainedHeap: number;
+  /** Major (mark-compact) collections V8 ran by itself during the run. */
+  majorGcs: number;
+  /**
+   * The most heap in use just after one of those collections: the run's live set, without the
+   * garbage a peak also counts (undefined when V8 ran none). Read when the GC entry is delivered,
+   * so it can include a little allocation since.
+   */
+  liveHeap?: number;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -46,8 +55,10 @@ async function measure(job: MemoryJob): Promise<MemorySample> {
     peakHeap = Math.max(peakHeap, m.heapUsed);
   };
   const timer = setInterval(sample, 5);
+  const gcs = observeMajorCollections();
   const run = await withoutRateLimits(() => runTrigger(job.provider, job.trigger, job.cfg));
   clearInterval(timer);
+  gcs.stop();
   sample();
   // The kernel's high-water mark catches peaks between samples.
   peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
@@ -60,5 +71,25 @@ async function measure(job: MemoryJob): Promise<MemorySample> {
     peakRss,
     peakHeap,
     retainedHeap: process.memoryUsage().heapUsed,
+    majorGcs: gcs.count,
+    liveHeap: gcs.liveHeap,
   };
+}
+
+/**
+ * Peak heap is live data plus garbage V8 has not collected yet, so it depends on when V8 collects:
+ * a run shorter than V8's first major collection never counts the old-generation garbage a longer
+ * run carries before each one. The heap right after each major collection shows what is live.
+ */
+function observeMajorCollections(): { count: number; liveHeap?: number; stop(): void } {
+  const state: { count: number; liveHeap?: number; stop(): void } = { count: 0, stop: () => observer.disconnect() };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (((entry as { detail?: unknown }).detail as { kind?: number } | undefined)?.kind !== constants.NODE_PERFORMANCE_GC_MAJOR) continue;
+      state.count += 1;
+      state.liveHeap = Math.max(state.liveHeap ?? 0, process.memoryUsage().heapUsed);
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return state;
 }
