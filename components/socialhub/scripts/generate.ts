@@ -219,7 +219,14 @@ const component = {
       title: 'New transactions (orders)',
       description: 'Order management: polls the new and changed transactions of one consumer (beginDate/endDate) and emits them as orders.',
       metadata: { in: schemaPath('tick.in'), out: schemaPath('order') },
-      fields: polling({ consumerCode: text('Consumer code', 'The consumer whose transactions to watch', 'C00001', true) }),
+      fields: polling({
+        consumerCode: text('Consumer code', 'The consumer whose transactions to watch', 'C00001', true),
+        timeZone: text(
+          'Time zone',
+          'The zone SocialHub writes order times in ("yyyy-MM-dd HH:mm:ss", no zone): an offset such as +08:00 or a name such as Asia/Shanghai; default UTC',
+          '+08:00',
+        ),
+      }),
     },
   },
   actions,

@@ -7,6 +7,11 @@ import type { SimulatorOptions } from '@oih-suite/kit/simulator';
 
 export type { SimulatorOptions };
 
+export interface SocialHubSimulatorOptions extends SimulatorOptions {
+  /** The tenant's time zone in minutes east of UTC (default 0): how transaction times are written and read. */
+  timeZoneOffsetMinutes?: number;
+}
+
 export { SocialHubStore } from './store';
 
 export interface SocialHubSimulator {
@@ -31,10 +36,10 @@ export interface SocialHubSimulator {
 }
 
 /** A faithful SocialHub system API on 127.0.0.1 (see simulator/README.md). */
-export async function startSimulator(options: SimulatorOptions = {}): Promise<SocialHubSimulator> {
+export async function startSimulator(options: SocialHubSimulatorOptions = {}): Promise<SocialHubSimulator> {
   const server = new SimulatorServer('socialhub');
   const issuer = new TokenIssuer(7200);
-  const store = new SocialHubStore(new SeededRandom(options.seed ?? 42));
+  const store = new SocialHubStore(new SeededRandom(options.seed ?? 42), options.timeZoneOffsetMinutes ?? 0);
   const app = { appId: 'sim-app', appSecret: 'sim-app-secret' };
   const main = store.seed(Math.max(1, options.records ?? 0));
   if (!options.records) {
@@ -85,7 +90,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<So
     touchTransactions: (ids) => {
       for (const id of ids) {
         const t = store.transactions.get(id);
-        if (t) Object.assign(t, { orderStatus: 1, updateTime: new Date(store.nextTime()).toISOString().slice(0, 19).replace('T', ' ') });
+        if (t) Object.assign(t, { orderStatus: 1, updateTime: store.wallTime(store.nextTime()) });
       }
       store.transactionsChanged();
     },

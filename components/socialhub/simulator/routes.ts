@@ -1,6 +1,6 @@
 import type { SimHandler, SimRequest, SimulatorServer, TokenIssuer } from '@oih-suite/kit/simulator';
 import { BusinessError, fail, need, ok, page, pageRange, paging } from './envelope';
-import { Row, SocialHubStore, parseTime, socialHubTime, timeRange } from './store';
+import { Row, SocialHubStore, parseTime, timeRange } from './store';
 
 const bodyOf = (req: SimRequest): Row => (req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Row) : {});
 const DECREASES = new Set([7, 8, 9]);
@@ -136,10 +136,11 @@ export function installRoutes(server: SimulatorServer, store: SocialHubStore, is
   // Order management
   route('POST', '/v1/transactions/page/:consumerCode', (req) => {
     const body = bodyOf(req);
-    const from = parseTime(body.beginDate) ?? -Infinity;
+    const zone = store.zoneOffsetMinutes;
+    const from = parseTime(body.beginDate, zone) ?? -Infinity;
     // A date alone as the end means the whole day.
     const endText = String(body.endDate ?? '');
-    const to = endText.length === 10 ? parseTime(endText)! + 86_399_999 : (parseTime(body.endDate) ?? Infinity);
+    const to = endText.length === 10 ? parseTime(endText, zone)! + 86_399_999 : (parseTime(body.endDate, zone) ?? Infinity);
     const sorted = store.sortedTransactions(req.params.consumerCode);
     return pageRange(sorted.rows, timeRange(sorted, from, to), paging(body));
   });
@@ -156,7 +157,7 @@ export function installRoutes(server: SimulatorServer, store: SocialHubStore, is
       if (!match) throw new BusinessError('404', 'no consumer matches type/params');
       consumerCode = match.consumerCode;
     }
-    const now = socialHubTime(store.nextTime());
+    const now = store.wallTime(store.nextTime());
     store.transactions.set(String(body.transactionCode), { orderDate: now, ...body, consumerCode, updateTime: now });
     return null;
   });

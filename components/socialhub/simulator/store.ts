@@ -2,16 +2,22 @@ import { SeededRandom } from '@oih-suite/kit/simulator';
 
 export type Row = Record<string, unknown>;
 
-/** "yyyy-MM-dd HH:mm:ss" in UTC, the way SocialHub writes date-times. */
-export const socialHubTime = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+/**
+ * "yyyy-MM-dd HH:mm:ss" without a zone, the way SocialHub writes date-times, in the tenant's
+ * zone (`offsetMinutes` east of UTC; UTC unless the simulator is started with another).
+ */
+export const socialHubTime = (ms: number, offsetMinutes = 0): string =>
+  new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 19).replace('T', ' ');
 
-/** Reads "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss" (UTC) or epoch ms. */
-export function parseTime(value: unknown): number | undefined {
+/** Reads "yyyy-MM-dd", "yyyy-MM-dd HH:mm:ss" (in the tenant's zone unless the text has one) or epoch ms. */
+export function parseTime(value: unknown, offsetMinutes = 0): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'number' || /^\d+$/.test(String(value))) return Number(value);
   const text = String(value).trim();
-  const ms = Date.parse(text.length === 10 ? `${text}T00:00:00Z` : `${text.replace(' ', 'T')}${/Z|[+-]\d\d:?\d\d$/.test(text) ? '' : 'Z'}`);
-  return Number.isNaN(ms) ? undefined : ms;
+  const zoned = /Z|[+-]\d\d:?\d\d$/.test(text);
+  const ms = Date.parse(text.length === 10 ? `${text}T00:00:00Z` : `${text.replace(' ', 'T')}${zoned ? '' : 'Z'}`);
+  if (Number.isNaN(ms)) return undefined;
+  return zoned ? ms : ms - offsetMinutes * 60_000;
 }
 
 /** The same order as `String.prototype.localeCompare` without arguments, without building a collator per call. */
@@ -105,7 +111,14 @@ export class SocialHubStore {
   /** Last time handed to a record, so records added in one burst still come in order. */
   private lastRecordTime = 0;
 
-  constructor(private readonly random: SeededRandom) {}
+  /**
+   * @param zoneOffsetMinutes the tenant's time zone, east of UTC: transaction times are written
+   *   and beginDate/endDate read in it (SocialHub publishes no zone; a China tenant would be +480).
+   */
+  constructor(
+    private readonly random: SeededRandom,
+    readonly zoneOffsetMinutes = 0,
+  ) {}
 
   /** Points records were changed or removed in place: sorted views are rebuilt on the next read. */
   pointsRecordsChanged(): void {
@@ -139,7 +152,7 @@ export class SocialHubStore {
   /** One consumer's transactions, oldest change first, then by transaction code. */
   sortedTransactions(consumerCode: string): SortedRows {
     const matches = (t: Row) => t.consumerCode === consumerCode;
-    const key = (t: Row): [number, string] => [parseTime(t.updateTime ?? t.orderDate) ?? 0, String(t.transactionCode)];
+    const key = (t: Row): [number, string] => [parseTime(t.updateTime ?? t.orderDate, this.zoneOffsetMinutes) ?? 0, String(t.transactionCode)];
     const ties = (a: number | string, b: number | string) => (a === b ? 0 : collator.compare(a as string, b as string));
     const view = this.transactionViews.get(consumerCode);
     const map = this.transactions;
@@ -149,6 +162,11 @@ export class SocialHubStore {
     const built = build([...map.values()].filter(matches), key, ties, map.version, map.log.length)!;
     this.transactionViews.set(consumerCode, built);
     return built;
+  }
+
+  /** A time as this tenant's API writes it. */
+  wallTime(ms: number): string {
+    return socialHubTime(ms, this.zoneOffsetMinutes);
   }
 
   nextTime(sameTime?: number): number {
@@ -199,7 +217,7 @@ export class SocialHubStore {
 
   addTransaction(consumerCode: string, at?: number, fields: Row = {}): Row {
     this.seq.transaction += 1;
-    const time = socialHubTime(this.nextTime(at));
+    const time = this.wallTime(this.nextTime(at));
     const qty = this.random.int(1, 3);
     const price = this.random.int(5, 200) * 100;
     const code = `T${String(this.seq.transaction).padStart(6, '0')}`;

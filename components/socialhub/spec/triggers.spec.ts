@@ -52,6 +52,30 @@ describeTriggerContract('socialhub getTransactionsPolling', () => {
   };
 });
 
+describeTriggerContract('socialhub getTransactionsPolling in a +08:00 tenant', () => {
+  let sim: SocialHubSimulator;
+  return {
+    trigger: transactionsTrigger,
+    async start() {
+      freshState();
+      sim = await startSimulator({ rateLimits: false, timeZoneOffsetMinutes: 480 });
+      return { cfg: { ...sim.cfg, consumerCode: sim.main.consumerCode, timeZone: 'Asia/Shanghai' }, sim: sim.server };
+    },
+    stop: () => sim.stop(),
+    async addRecords(count, options) {
+      const ids = sim.addTransactions(count, options);
+      await nextSecond();
+      return ids;
+    },
+    async touchRecords(ids) {
+      sim.touchTransactions(ids);
+      await nextSecond();
+    },
+    expireTokens: () => sim.expireTokens(),
+    isPageRequest: (req) => req.path.startsWith('/v1/transactions/page/'),
+  };
+});
+
 describe('socialhub triggers: exact requests, messages and snapshots', () => {
   const NOW = Date.UTC(2026, 0, 15, 12, 0, 0, 500);
   const previousClock = timing.clock;
@@ -169,6 +193,31 @@ describe('socialhub triggers: exact requests, messages and snapshots', () => {
     ]);
     expectSchema('order', outcome.self.data[0].data);
     expect(outcome.self.snapshots).to.deep.equal([{ lastUpdated: '2026-01-15T11:59:59.999Z' }]);
+  });
+
+  it('getTransactionsPolling reads and writes times in the configured time zone', async () => {
+    await sim.stop();
+    sim = await startSimulator({ rateLimits: false, timeZoneOffsetMinutes: 480 });
+    const late = sim.store.addTransaction(sim.main.consumerCode, Date.UTC(2026, 0, 12, 20, 30), { transactionCode: 'T-late' });
+    expect(late.orderDate).to.equal('2026-01-13 04:30:00');
+    const cfg = { ...sim.cfg, consumerCode: sim.main.consumerCode, timeZone: '+08:00' };
+    const outcome = await runProcess(transactionsTrigger.process, {}, cfg, { lastUpdated: '2026-01-12T00:00:00Z' });
+    expect(outcome.error).to.equal(undefined);
+    const pages = sim.server.requests.filter((r) => r.path.startsWith('/v1/transactions/'));
+    const bodies = pages.map((r) => r.body as { beginDate: string; endDate: string });
+    expect(bodies.map((b) => [b.beginDate, b.endDate])).to.deep.equal([['2026-01-12 08:00:00', '2026-01-15 19:59:59']]);
+    const orders = outcome.self.data as { metadata: { recordUid: string }; data: { date: string; lastModified: string } }[];
+    expect(orders.map((m) => [m.metadata.recordUid, m.data.date, m.data.lastModified])).to.deep.equal([
+      ['T-late', '2026-01-12T20:30:00Z', '2026-01-12T20:30:00Z'],
+    ]);
+    expect(outcome.self.snapshots).to.deep.equal([{ lastUpdated: '2026-01-15T11:59:59.999Z' }]);
+  });
+
+  it('an unknown time zone is an error naming the field, before any request', async () => {
+    const cfg = { ...sim.cfg, consumerCode: sim.main.consumerCode, timeZone: 'Middle/Earth' };
+    const outcome = await runProcess(transactionsTrigger.process, {}, cfg, {});
+    expect(outcome.error!.message).to.match(/^timeZone: "Middle\/Earth" is not a time zone/);
+    expect(sim.server.requests.filter((r) => r.path.startsWith('/v1/transactions/'))).to.have.length(0);
   });
 
   it('a trigger without its account or consumer names the field', async () => {

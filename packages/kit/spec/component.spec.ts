@@ -39,6 +39,28 @@ describe('component wrappers', () => {
       expect(self.snapshots).to.have.length(2);
     });
 
+    it('gives cursor and id the step configuration, and the built-in mapping its bindings', async () => {
+      const zoned = definePollingTrigger<Record<string, unknown>, MemRecord>({
+        name: 'zonedTrigger',
+        applicationUid: 'test',
+        pageSize: { fallback: 5, max: 5 },
+        cursor: (r, cfg) => r.t - Number(cfg.shiftMs),
+        id: (r, cfg) => `${String(cfg.prefix)}${r.id}`,
+        mapping: '{ "id": id, "label": $label(id) }',
+        mappingBindings: (cfg) => ({ label: (id: string) => `${String(cfg.prefix)}:${id}` }),
+        source: () => ascendingSource([{ id: 'a', t: T + 1000 }]),
+      });
+      // endTime = T: only a cursor that read shiftMs from cfg puts the record inside the window.
+      const cfg = { prefix: 'p-', shiftMs: 1000, startTime: new Date(T).toISOString(), endTime: new Date(T).toISOString() };
+      const { self, error } = await runProcess(zoned.process, {}, cfg, {});
+      expect(error).to.equal(undefined);
+      expect(self.data).to.deep.equal([{ metadata: { recordUid: 'p-a', applicationUid: 'test' }, data: { id: 'a', label: 'p-:a' } }]);
+      expect(self.snapshots).to.deep.equal([{ lastUpdated: new Date(T).toISOString(), seen: ['p-a'] }]);
+      // A custom mapping is the flow's own expression: it does not see the built-in bindings.
+      const custom = await runProcess(zoned.process, {}, { ...cfg, customMapping: '{ "has": $exists($label) }' }, {});
+      expect(custom.self.data[0]).to.deep.include({ data: { has: false } });
+    });
+
     it('a retryable error emits rebound and does not throw', async () => {
       for (const make of [() => new RateLimitError('slow down'), () => new TransientError('down')]) {
         const { self, error } = await runProcess(trigger(make).process, {}, {}, {});

@@ -11,3 +11,4 @@ export { Metrics, metrics } from './util/metrics';
 export { timing, Clock, realClock, now, wait, withTiming } from './util/timing';
 export { parseTimestamp, toIso, toUnixSeconds, DAY_MS } from './util/timestamps';
 export { hashKey } from './util/hash';
+export { WallClock, readTimeZoneField } from './util/timeZone';

@@ -13,8 +13,8 @@ export = definePollingTrigger<MaestroConfig, CsvRow>({
   applicationUid: APPLICATION_UID,
   pageSize: { fallback: 1000, max: 10_000 },
   cursor: rowCursor,
-  // The id function has no configuration; the key columns are read from the row itself.
-  id: (row) => rowId(typeOfRow(row), row),
+  // The file's documented primary key; source() has already refused an unknown exportType.
+  id: (row, cfg) => rowId(readExportType(cfg), row),
   // CSV times have whole seconds: the current second stays open until the next run.
   granularityMs: 1000,
   source: ({ cfg, log }) => {
@@ -35,12 +35,3 @@ export = definePollingTrigger<MaestroConfig, CsvRow>({
     };
   },
 });
-
-/** Which file a row came from, by its key columns (the files' keys differ in their second column). */
-function typeOfRow(row: CsvRow): 'total_scores' | 'section_scores' | 'individual_answers' | 'annotations' | 'csat' {
-  if ('question_id' in row) return 'individual_answers';
-  if ('section_id' in row) return 'section_scores';
-  if ('annotation_id' in row) return 'annotations';
-  if ('date_reported_as' in row) return 'total_scores';
-  return 'csat';
-}

@@ -5,7 +5,8 @@
  * store and discounts are kept.
  */
 export const transactionToOrder = `(
-  $iso := function($t) { $t ? ($contains($t, 'T') ? $t : $replace($t, ' ', 'T') & 'Z') };
+  /* $wallTimeToIso reads SocialHub's zone-less times in the trigger's time zone; without it, UTC. */
+  $iso := function($t) { $t ? ($exists($wallTimeToIso) ? $wallTimeToIso($t) : ($contains($t, 'T') ? $t : $replace($t, ' ', 'T') & 'Z')) };
   $units := function($c) { $exists($c) ? $c / 100 };
   {
     "orderNumber": transactionCode,

@@ -1,5 +1,4 @@
 /** The raw records the triggers read, as SocialHub lists them. */
-import { toIso } from '@oih-suite/kit';
 
 /** A points record as SocialHub lists it (times in epoch ms). */
 export interface PointsRecord {
@@ -13,7 +12,7 @@ export interface PointsRecord {
   [key: string]: unknown;
 }
 
-/** A transaction as SocialHub lists it (times as "yyyy-MM-dd HH:mm:ss", UTC). */
+/** A transaction as SocialHub lists it (times as "yyyy-MM-dd HH:mm:ss" in the account's zone, see the trigger's timeZone). */
 export interface Transaction {
   transactionCode: string;
   consumerCode?: string;
@@ -21,6 +20,3 @@ export interface Transaction {
   updateTime?: string;
   [key: string]: unknown;
 }
-
-/** SocialHub's date-time text: "yyyy-MM-dd HH:mm:ss" (seconds: the kit's granularity below). */
-export const toSocialHubTime = (ms: number): string => toIso(ms).slice(0, 19).replace('T', ' ');

@@ -1,23 +1,31 @@
-import { Config, definePollingTrigger, parseTimestamp, requireString } from '@oih-suite/kit';
+import { Config, definePollingTrigger, readTimeZoneField, requireString, toIso } from '@oih-suite/kit';
 import { transactionToOrder } from '../mappings/transactionToOrder';
 import { APPLICATION_UID, clientFor } from '../steps/context';
 import { MAX_PAGE_SIZE, operationPages } from '../steps/pages';
-import { Transaction, toSocialHubTime } from '../steps/records';
+import { Transaction } from '../steps/records';
+
+/** SocialHub writes order times without a zone; `timeZone` says which (default UTC). */
+const clockOf = (cfg: Config) => readTimeZoneField(cfg, 'timeZone');
 
 /**
  * New and changed transactions of one consumer, by beginDate/endDate (inclusive, second
- * precision), oldest first.
+ * precision, in the configured time zone), oldest first.
  */
 export = definePollingTrigger<Config, Transaction>({
   name: 'getTransactionsPolling',
   applicationUid: APPLICATION_UID,
   pageSize: { fallback: MAX_PAGE_SIZE, max: MAX_PAGE_SIZE },
   granularityMs: 1000,
-  cursor: (t) => parseTimestamp(t.updateTime ?? t.orderDate),
+  cursor: (t, cfg) => clockOf(cfg).parse(t.updateTime ?? t.orderDate),
   id: (t) => t.transactionCode,
   mapping: transactionToOrder,
+  mappingBindings: (cfg) => {
+    const clock = clockOf(cfg);
+    return { wallTimeToIso: (text: unknown) => maybeIso(clock.parse(text)) };
+  },
   source: (ctx) => {
     const consumerCode = requireString(ctx.cfg, 'consumerCode');
+    const clock = clockOf(ctx.cfg);
     const client = clientFor(ctx);
     return {
       order: 'ascending',
@@ -25,9 +33,13 @@ export = definePollingTrigger<Config, Transaction>({
         operationPages<Transaction>(
           client,
           'getTransactionList',
-          { consumerCode, beginDate: toSocialHubTime(window.since), endDate: toSocialHubTime(window.until) },
+          { consumerCode, beginDate: clock.format(window.since), endDate: clock.format(window.until) },
           window.pageSize,
         ),
     };
   },
 });
+
+function maybeIso(ms: number | undefined): string | undefined {
+  return ms === undefined ? undefined : toIso(ms).replace('.000Z', 'Z');
+}

@@ -12,11 +12,15 @@ export interface PollingTriggerSpec<Cfg extends Config, Raw> {
   applicationUid: string;
   /** Builds the provider source for this run: the place for validation and lookups. */
   source(ctx: ComponentContext<Cfg>): Promise<PollingSource<Raw>> | PollingSource<Raw>;
-  cursor(raw: Raw): number | undefined;
-  id(raw: Raw): string;
+  /** The record's modification time in epoch ms; `cfg` is the step's configuration. */
+  cursor(raw: Raw, cfg: Cfg): number | undefined;
+  /** The record's id at the provider (`metadata.recordUid`). */
+  id(raw: Raw, cfg: Cfg): string;
   isDeleted?(raw: Raw): boolean;
   /** Built-in JSONata mapping from the raw record to the emitted data. */
   mapping?: string;
+  /** Values and functions the built-in mapping may use as `$name`, from the step's configuration. */
+  mappingBindings?(cfg: Cfg): Record<string, unknown>;
   pageSize: { fallback: number; max: number };
   granularityMs?: number;
 }
@@ -44,20 +48,21 @@ export async function pollOnce<Cfg extends Config, Raw>(
   snapshot: unknown,
 ): Promise<PollingResult> {
   const settings = readPollingSettings(ctx.cfg, spec.pageSize);
-  const transformer = new Transformer(spec.mapping, ctx.cfg as TransformSettings);
+  const transformer = new Transformer(spec.mapping, ctx.cfg as TransformSettings, undefined, spec.mappingBindings?.(ctx.cfg));
   const applicationUid = typeof ctx.cfg.applicationUid === 'string' && ctx.cfg.applicationUid ? ctx.cfg.applicationUid : spec.applicationUid;
   const source = await spec.source(ctx);
+  const id = (raw: Raw): string => spec.id(raw, ctx.cfg);
   return runPolling({
     source,
     settings,
     snapshot,
-    cursor: spec.cursor,
-    id: spec.id,
+    cursor: (raw) => spec.cursor(raw, ctx.cfg),
+    id,
     isDeleted: spec.isDeleted,
     applicationUid,
     granularityMs: spec.granularityMs,
     log: ctx.log,
-    toMessage: (raw) => transformer.apply(oihMessage(raw, { recordUid: spec.id(raw), applicationUid })),
+    toMessage: (raw) => transformer.apply(oihMessage(raw, { recordUid: id(raw), applicationUid })),
     emitData: (message) => ctx.emitter.data(message),
     emitSnapshot: (s) => ctx.emitter.snapshot(s),
   });

@@ -19,7 +19,16 @@ export class Transformer {
   private readonly custom?: CompiledExpression;
   private readonly skip: boolean;
 
-  constructor(builtInExpression: string | undefined, settings: TransformSettings, builtInName = 'built-in mapping') {
+  /**
+   * @param builtInBindings what the built-in mapping may use besides `$metadata` (a custom mapping
+   *   sees only the message: it is the flow's own expression).
+   */
+  constructor(
+    builtInExpression: string | undefined,
+    settings: TransformSettings,
+    builtInName = 'built-in mapping',
+    private readonly builtInBindings: Record<string, unknown> = {},
+  ) {
     this.skip = settings.skipTransformation === true || String(settings.skipTransformation) === 'true';
     const custom = typeof settings.customMapping === 'string' ? settings.customMapping.trim() : '';
     if (!this.skip && custom) this.custom = compileExpression(custom, 'customMapping');
@@ -44,7 +53,7 @@ export class Transformer {
       return { metadata: message.metadata, data: result as T };
     }
     if (this.builtIn) {
-      const data = await evaluate(this.builtIn, message.data, 'built-in mapping', recordId, { metadata: message.metadata });
+      const data = await evaluate(this.builtIn, message.data, 'built-in mapping', recordId, { ...this.builtInBindings, metadata: message.metadata });
       return { metadata: message.metadata, data: data as T };
     }
     return message as OihMessage<T>;
