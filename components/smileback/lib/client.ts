@@ -7,10 +7,12 @@ import {
   ProviderError,
   QueryValue,
   Redactor,
+  paginateKeyset,
   paginateLinks,
   readRetryOverrides,
   readString,
   sharedThrottle,
+  toIso,
 } from '@oih-suite/kit';
 import { SmilebackConfig, createAuth } from './auth';
 import type { Envelope, Review } from './types';
@@ -51,6 +53,29 @@ export class SmilebackClient {
   pages<T>(path: string, query: Record<string, QueryValue>, resumeFrom?: unknown): AsyncGenerator<Page<T>> {
     const first = typeof resumeFrom === 'string' && resumeFrom ? resumeFrom : withQuery(path, query);
     return paginateLinks<T>(`SmileBack ${path}`, first, async (url) => readList<T>((await this.http.request({ url })).data, path));
+  }
+
+  /**
+   * The records of a list changed at or after `since` (`sinceParam`, inclusive), oldest first, by
+   * keyset: each request starts at the newest time of the page before with `offset` skipping the
+   * records already read at that time. The `next` links' offsets count from the start of the
+   * list, so a record modified during a long sync would shift them and one record be skipped.
+   */
+  changedSince<T>(
+    path: string,
+    query: Record<string, QueryValue>,
+    options: { sinceParam: string; since?: number; limit: number; cursor(record: T): number | undefined },
+  ): AsyncGenerator<Page<T>> {
+    return paginateKeyset<T>(`SmileBack ${path}`, options, async ({ since, offset, limit }) => {
+      const url = withQuery(path, {
+        ...query,
+        [options.sinceParam]: since === undefined ? undefined : toIso(since),
+        limit,
+        offset: offset || undefined,
+      });
+      const { records, next } = readList<T>((await this.http.request({ url })).data, path);
+      return { records, more: !!next };
+    });
   }
 
   /** Every record of a list (actions that need the whole set). */

@@ -48,7 +48,7 @@ const mappedExample = (id: number, lastModified: string) => ({
 describe('smileback getReviewsPolling (exact requests and messages)', () => {
   useNock();
 
-  it('first run: all reviews with unrated ones, follows the absolute next link, a deleted review becomes a tombstone', async () => {
+  it('first run: all reviews with unrated ones, continues from the newest time read (keyset), a deleted review becomes a tombstone', async () => {
     const api = nock(ORIGIN);
     tokenInterceptor(api);
     const t1 = '2024-12-12T01:48:58.533361Z';
@@ -59,10 +59,11 @@ describe('smileback getReviewsPolling (exact requests and messages)', () => {
       .query({ include_unrated: 'true', limit: '2' })
       .matchHeader('authorization', 'Bearer access-token-0123456789')
       .reply(200, page([review(1, t1), review(2, t2, { status: 'deleted' })], `${BASE}/v3/reviews/?include_unrated=true&limit=2&offset=2`, 3));
+    // Not the next link's offset=2: from the newest time of page 1, skipping the one review read at it.
     api
       .get('/api/v3/reviews/')
-      .query({ include_unrated: 'true', limit: '2', offset: '2' })
-      .reply(200, page([unrated], null, 3));
+      .query({ include_unrated: 'true', modified_since: '2024-12-12T01:50:00.123Z', limit: '2', offset: '1' })
+      .reply(200, page([unrated], null, 2));
 
     const { self, error } = await runProcess(trigger.process, TICK, { ...CFG, includeUnrated: 'true', pageSize: '2' }, {});
     expect(error).to.equal(undefined);
@@ -95,16 +96,13 @@ describe('smileback getReviewsPolling (exact requests and messages)', () => {
       .get('/api/v3/reviews/')
       .query(first)
       .reply(200, page(all.slice(0, 3), next(3), 7));
-    // The run "crashes" on the second page (a 400 is not retried).
-    api
-      .get('/api/v3/reviews/')
-      .query({ ...first, offset: '3' })
-      .reply(400, { detail: 'injected crash' });
+    // The run "crashes" on the second page (a 400 is not retried), asked from the shared time.
+    api.get('/api/v3/reviews/').query({ modified_since: sharedMs, limit: '3', offset: '2' }).reply(400, { detail: 'injected crash' });
 
     const cfg = { ...CFG, pageSize: 3, startTime: '2024-12-12T00:00:00Z' };
     const crashed = await runProcess(trigger.process, TICK, cfg, {});
     expect(crashed.error?.message).to.equal(
-      'SmileBack rejected GET https://smileback.test/api/v3/reviews/?modified_since=2024-12-12T00%3A00%3A00.000Z&limit=3&offset=3 with HTTP 400: injected crash',
+      'SmileBack rejected GET /v3/reviews/?modified_since=2024-12-12T02%3A00%3A00.000Z&limit=3&offset=2 with HTTP 400: injected crash',
     );
     expect(crashed.self.data.map((m) => m.metadata)).to.deep.equal(
       ['10', '11', '12'].map((recordUid) => ({ recordUid, applicationUid: 'smileback' })),
@@ -119,6 +117,7 @@ describe('smileback getReviewsPolling (exact requests and messages)', () => {
       .get('/api/v3/reviews/')
       .query(again)
       .reply(200, page(all.slice(1, 4), nextAgain, 6));
+    // A page all at one time moves on by offset.
     api
       .get('/api/v3/reviews/')
       .query({ ...again, offset: '3' })

@@ -1,4 +1,4 @@
-import { ConnectorError, Page, PollWindow, PollingSource, toIso } from '@oih-suite/kit';
+import { ConnectorError, Page, PollWindow, PollingSource } from '@oih-suite/kit';
 import type { SmilebackConfig } from '../auth';
 import type { SmilebackClient } from '../client';
 import type { ResourceDefinition } from './definition';
@@ -14,14 +14,16 @@ export function resourceSource<Raw>(
   // Filters are read before the first request, so a bad field fails without touching SmileBack.
   const filters = resource.filters?.(cfg) ?? {};
   if (resource.detection === 'since') {
+    const cursor = resource.cursor ?? (() => undefined);
     return {
       order: 'ascending',
       pages: (window: PollWindow) =>
-        client.pages<Raw>(resource.path, {
-          ...filters,
+        client.changedSince<Raw>(resource.path, filters, {
+          sinceParam: resource.sinceParam ?? 'modified_since',
           // The initial sync asks for everything, as the API documentation's sync strategy says.
-          [resource.sinceParam ?? 'modified_since']: window.since > 0 ? toIso(window.since) : undefined,
+          since: window.since > 0 ? window.since : undefined,
           limit: window.pageSize,
+          cursor,
         }),
     };
   }

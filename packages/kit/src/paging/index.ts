@@ -1,2 +1,3 @@
 export { RepeatedPageGuard } from './guard';
+export { KeysetRequest, paginateKeyset } from './keyset';
 export { Page, paginateLinks, paginateOffset, paginatePages } from './paginate';
