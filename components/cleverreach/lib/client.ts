@@ -7,9 +7,8 @@ import {
   TokenAuth,
   clientCredentialsGrant,
   hashKey,
-  readRetryOverrides,
   readString,
-  sharedThrottle,
+  stepHttpClient,
 } from '@oih-suite/kit';
 import type { Group, Receiver, ReceiverBody } from './types';
 
@@ -151,14 +150,6 @@ export function createClient(cfg: CleverReachConfig, log?: Log, redactor?: Redac
   const baseUrl = readBaseUrl(cfg);
   const auth = createAuth(cfg, baseUrl);
   const key = hashKey('cleverreach', baseUrl, cfg.client_id, cfg.client_secret, cfg.accessToken);
-  const http = new HttpClient({
-    baseUrl,
-    auth,
-    throttle: sharedThrottle(key, RATE_WINDOWS),
-    retry: readRetryOverrides(cfg),
-    redactor: redactor ?? new Redactor().addFromConfig(cfg),
-    log,
-    provider: 'CleverReach',
-  });
+  const http = stepHttpClient(cfg, { baseUrl, auth, rateLimit: { key, windows: RATE_WINDOWS }, redactor, log, provider: 'CleverReach' });
   return new CleverReachClient(http);
 }

@@ -7,9 +7,8 @@ import {
   ProviderError,
   TransientError,
   hashKey,
-  readRetryOverrides,
   requireString,
-  sharedThrottle,
+  stepHttpClient,
   timing,
   wait,
 } from '@oih-suite/kit';
@@ -65,13 +64,12 @@ export class MaestroClient {
     const apiToken = requireString(cfg, 'apiToken', 'is required: create one under Other Settings → API Tokens');
     const baseUrl = readBaseUrl(cfg);
     const auth = new HeaderAuth('apiToken', apiToken);
-    const retry = readRetryOverrides(cfg);
     const key = hashKey(apiToken);
-    const common = { baseUrl, auth, retry, log, provider: 'MaestroQA', retryAfterFromBody };
-    this.hard = new HttpClient({ ...common, throttle: sharedThrottle(`maestroqa:hard:${key}`, HARD_LIMITS) });
-    this.general = new HttpClient({ ...common, throttle: sharedThrottle(`maestroqa:general:${key}`, GENERAL_LIMITS) });
-    this.downloads = new HttpClient({ baseUrl, retry, log, provider: 'MaestroQA download' });
-    this.downloads.redactor.add(apiToken);
+    const common = { baseUrl, auth, log, provider: 'MaestroQA', retryAfterFromBody };
+    this.hard = stepHttpClient(cfg, { ...common, rateLimit: { key: `maestroqa:hard:${key}`, windows: HARD_LIMITS } });
+    this.general = stepHttpClient(cfg, { ...common, rateLimit: { key: `maestroqa:general:${key}`, windows: GENERAL_LIMITS } });
+    // The redactor still knows the token: a pre-signed URL must never carry it back into a log.
+    this.downloads = stepHttpClient(cfg, { baseUrl, log, provider: 'MaestroQA download' });
   }
 
   /** The coaching export; `startDate`..`endDate` (YYYY-MM-DD) must span at most 90 days. */

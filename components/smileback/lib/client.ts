@@ -9,9 +9,8 @@ import {
   Redactor,
   paginateKeyset,
   paginateLinks,
-  readRetryOverrides,
   readString,
-  sharedThrottle,
+  stepHttpClient,
   toIso,
 } from '@oih-suite/kit';
 import { SmilebackConfig, createAuth } from './auth';
@@ -139,12 +138,11 @@ export interface ClientContext {
 export function createClient({ cfg, log, redactor, emitter }: ClientContext): SmilebackClient {
   const baseUrl = readBaseUrl(cfg);
   const { auth, key } = createAuth(cfg, baseUrl, emitter);
-  const http = new HttpClient({
+  const http = stepHttpClient(cfg, {
     baseUrl,
     auth,
-    throttle: sharedThrottle(key, RATE_WINDOWS),
-    retry: readRetryOverrides(cfg),
-    redactor: redactor ?? new Redactor().addFromConfig(cfg),
+    rateLimit: { key, windows: RATE_WINDOWS },
+    redactor,
     log,
     retryAfterFromBody,
     provider: 'SmileBack',

@@ -11,10 +11,9 @@ import {
   UnauthenticatedSender,
   hashKey,
   now,
-  readRetryOverrides,
   readString,
   requireString,
-  sharedThrottle,
+  stepHttpClient,
 } from '@oih-suite/kit';
 import { OperationRequest, Values, buildRequest } from './operations/request';
 import { OPERATIONS, OperationId } from './operations/table';
@@ -127,12 +126,11 @@ export class SocialHubClient {
         return parseToken(response.data);
       },
     });
-    this.http = new HttpClient({
+    this.http = stepHttpClient(cfg, {
       baseUrl,
       auth,
       provider: 'SocialHub',
-      throttle: sharedThrottle(key, RATE_WINDOWS),
-      retry: readRetryOverrides(cfg),
+      rateLimit: { key, windows: RATE_WINDOWS },
       inspect: inspectEnvelope,
       redactor,
       log,

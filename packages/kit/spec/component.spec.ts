@@ -3,6 +3,7 @@ import { ConfigurationError, ProviderError, RateLimitError, TransientError } fro
 import { defineAction } from '../src/component/action';
 import { createContext } from '../src/component/context';
 import { readBoolean, readInteger, readPollingSettings, readRetryOverrides, requireString } from '../src/component/settings';
+import { stepHttpClient } from '../src/component/stepClient';
 import { definePollingTrigger, pollOnce } from '../src/component/trigger';
 import { RecordingSelf, runProcess } from '../src/testing/recorder';
 import type { MemRecord } from './helpers/memorySource';
@@ -131,6 +132,21 @@ describe('component wrappers', () => {
   });
 
   describe('settings readers', () => {
+    it('stepHttpClient knows the configuration’s secrets, its retry override and the credential’s shared throttle', () => {
+      const cfg = { apiKey: 'not-a-secret-name', password: 'hunter2-pw', maxRetryWaitSeconds: '5' };
+      const windows = [{ limit: 2, intervalMs: 1000 }];
+      const a = stepHttpClient(cfg, { baseUrl: 'https://a.test', rateLimit: { key: 'step-client-spec', windows } });
+      const b = stepHttpClient(cfg, { baseUrl: 'https://a.test', rateLimit: { key: 'step-client-spec', windows } });
+      expect(a.redactor.text('login hunter2-pw')).to.equal('login ***');
+      const throttleOf = (client: unknown) => (client as { options: { throttle?: unknown } }).options.throttle;
+      expect(throttleOf(a)).to.be.an('object').and.equal(throttleOf(b));
+      expect((a as unknown as { retry: { budgetMs: number } }).retry.budgetMs).to.equal(5000);
+      expect(() => stepHttpClient({ maxRetryWaitSeconds: 'soon' }, { baseUrl: 'https://a.test' })).to.throw(
+        ConfigurationError,
+        /maxRetryWaitSeconds/,
+      );
+    });
+
     it('readBoolean accepts the platforms’ spellings and names a bad field', () => {
       expect(readBoolean({ a: 'on' }, 'a')).to.equal(true);
       expect(readBoolean({ a: 'No' }, 'a')).to.equal(false);
