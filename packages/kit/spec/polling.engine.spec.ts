@@ -239,4 +239,39 @@ describe('polling engine', () => {
       expect(resumed.out.ids).to.deep.equal(remaining);
     });
   });
+
+  describe("a source's own state", () => {
+    it('is kept in every snapshot beside the cursor and handed to the next run as window.stored', async () => {
+      const records = ['a', 'b', 'c'].map((id, i) => ({ id, t: T + i }));
+      const seenStored: Record<string, unknown>[] = [];
+      const moments: boolean[] = [];
+      const counting = (order: 'ascending' | 'unordered') => {
+        const inner = order === 'ascending' ? ascendingSource(records) : unorderedSource(records);
+        let listed = 0;
+        let before = 0;
+        return {
+          ...inner,
+          pages(window: PollWindow) {
+            seenStored.push(window.stored);
+            before = Number(window.stored.listed ?? 0);
+            return inner.pages(window);
+          },
+          keep({ scanning }: { scanning: boolean }) {
+            moments.push(scanning);
+            listed += 1;
+            return { listed: before + listed };
+          },
+        };
+      };
+      const first = memoryRun(counting('unordered'), {}, { pageSize: 2 });
+      await runPolling(first.run);
+      expect(first.out.snapshots.map((s) => s.listed)).to.deep.equal([1, 2]);
+      expect(first.out.snapshots[0]).to.have.property('scan');
+      expect(moments).to.deep.equal([true, false]);
+      const second = memoryRun(counting('ascending'), first.out.snapshots[1], { pageSize: 2 });
+      await runPolling(second.run);
+      expect(seenStored).to.deep.equal([{}, { listed: 2 }]);
+      expect(second.out.snapshots.at(-1)).to.include({ listed: 3 });
+    });
+  });
 });

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { RuntimeSelf } from '@oih-suite/kit';
 
 /** Characters of base64url per record: 48 bits, a collision is negligible for lists of this size. */
 const WIDTH = 8;
@@ -8,16 +7,16 @@ const WIDTH = 8;
  * Change detection for lists without any time (agents, boards, companies, contacts, campaigns,
  * surveys): the snapshot keeps one short hash per record content, packed into one string
  * (8 bytes a record), and a poll emits the records whose content hash it has not seen, i.e. new
- * and changed records. The kit's engine keeps only time cursors, so this rides alongside it: the
- * hashes are added to each snapshot the engine emits.
+ * and changed records. The engine keeps the hashes in each snapshot it emits (`PollingSource.keep`).
  */
 export class FingerprintTracker {
   private readonly previous: Set<string>;
   private readonly listed = new Set<string>();
   private complete = false;
 
-  constructor(snapshot: unknown) {
-    const packed = snapshot && typeof snapshot === 'object' ? (snapshot as { fingerprints?: unknown }).fingerprints : undefined;
+  /** @param stored what the last snapshot kept (`PollWindow.stored`). */
+  constructor(stored: Record<string, unknown>) {
+    const packed = stored.fingerprints;
     this.previous = new Set(typeof packed === 'string' ? unpack(packed) : []);
   }
 
@@ -35,12 +34,10 @@ export class FingerprintTracker {
     });
   }
 
-  /** The engine's snapshot plus the hashes: during a scan, old ones too (the scan may resume). */
-  stamp(snapshot: unknown): unknown {
-    if (!snapshot || typeof snapshot !== 'object') return snapshot;
-    const inScan = 'scan' in snapshot && (snapshot as { scan?: unknown }).scan !== undefined;
-    const keep = inScan || !this.complete ? new Set([...this.previous, ...this.listed]) : this.listed;
-    return { ...snapshot, fingerprints: [...keep].sort().join('') };
+  /** The hashes to keep: during a scan old ones too (the scan may resume), after a complete scan only the listed ones. */
+  keep({ scanning }: { scanning: boolean }): { fingerprints: string } {
+    const keep = scanning || !this.complete ? new Set([...this.previous, ...this.listed]) : this.listed;
+    return { fingerprints: [...keep].sort().join('') };
   }
 }
 
@@ -52,24 +49,4 @@ function unpack(packed: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + WIDTH <= packed.length; i += WIDTH) out.push(packed.slice(i, i + WIDTH));
   return out;
-}
-
-const trackers = new WeakMap<RuntimeSelf, FingerprintTracker>();
-
-/**
- * Runs `process` with a tracker for this run: the runtime's `this` is wrapped so every snapshot
- * the engine emits carries the hashes, and the source finds the tracker through `ctx.self`.
- */
-export async function withFingerprints(self: RuntimeSelf, snapshot: unknown, run: (wrapped: RuntimeSelf) => Promise<void>): Promise<void> {
-  const tracker = new FingerprintTracker(snapshot);
-  const wrapped: RuntimeSelf = {
-    logger: self.logger,
-    emit: (event, payload) => self.emit(event, event === 'snapshot' ? tracker.stamp(payload) : payload),
-  };
-  trackers.set(wrapped, tracker);
-  await run(wrapped);
-}
-
-export function trackerOf(self: RuntimeSelf): FingerprintTracker | undefined {
-  return trackers.get(self);
 }

@@ -1,16 +1,11 @@
-import { ConnectorError, Page, PollWindow, PollingSource } from '@oih-suite/kit';
+import { Page, PollWindow, PollingSource } from '@oih-suite/kit';
 import type { SmilebackConfig } from '../auth';
 import type { SmilebackClient } from '../client';
 import type { ResourceDefinition } from './definition';
-import type { FingerprintTracker } from './fingerprints';
+import { FingerprintTracker } from './fingerprints';
 
 /** The polling source of one resource, by the way SmileBack lets us find its changes. */
-export function resourceSource<Raw>(
-  client: SmilebackClient,
-  resource: ResourceDefinition<Raw>,
-  cfg: SmilebackConfig,
-  tracker?: FingerprintTracker,
-): PollingSource<Raw> {
+export function resourceSource<Raw>(client: SmilebackClient, resource: ResourceDefinition<Raw>, cfg: SmilebackConfig): PollingSource<Raw> {
   // Filters are read before the first request, so a bad field fails without touching SmileBack.
   const filters = resource.filters?.(cfg) ?? {};
   if (resource.detection === 'since') {
@@ -30,10 +25,15 @@ export function resourceSource<Raw>(
   if (resource.detection === 'scan') {
     return { order: 'unordered', pages: (window) => client.pages<Raw>(resource.path, { ...filters, limit: window.pageSize }, window.resumeFrom) };
   }
-  if (!tracker) throw new ConnectorError(`${resource.triggerId}: the change tracker is missing (the trigger must run through its own process)`);
+  // 'reference': no time at all; content hashes kept in the snapshot tell new and changed records.
+  let tracker: FingerprintTracker | undefined;
   return {
     order: 'unordered',
-    pages: (window) => unseenPages(client.pages<Raw>(resource.path, { ...filters, limit: window.pageSize }, window.resumeFrom), tracker, window),
+    pages: (window) => {
+      tracker = new FingerprintTracker(window.stored);
+      return unseenPages(client.pages<Raw>(resource.path, { ...filters, limit: window.pageSize }, window.resumeFrom), tracker, window);
+    },
+    keep: (moment) => tracker?.keep(moment) ?? {},
   };
 }
 

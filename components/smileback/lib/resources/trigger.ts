@@ -1,9 +1,8 @@
-import { PollingTriggerSpec, ProcessFunction, RuntimeSelf, definePollingTrigger } from '@oih-suite/kit';
+import { PollingTriggerSpec, ProcessFunction, definePollingTrigger } from '@oih-suite/kit';
 import type { SmilebackConfig } from '../auth';
 import { APPLICATION_UID, MAX_PAGE_SIZE, createClient } from '../client';
 import { shutdown } from '../shutdown';
 import type { ResourceDefinition } from './definition';
-import { trackerOf, withFingerprints } from './fingerprints';
 import { resourceSource } from './source';
 
 export interface ResourceTrigger<Raw> {
@@ -23,12 +22,7 @@ export function resourceTrigger<Raw>(resource: ResourceDefinition<Raw>): Resourc
     id: (raw) => resource.id(raw),
     isDeleted: resource.isDeleted ? (raw) => resource.isDeleted!(raw) : undefined,
     mapping: resource.mapping,
-    source: (ctx) => resourceSource(createClient(ctx), resource, ctx.cfg, trackerOf(ctx.self)),
+    source: (ctx) => resourceSource(createClient(ctx), resource, ctx.cfg),
   };
-  const trigger = definePollingTrigger(spec);
-  if (resource.detection !== 'reference') return { ...trigger, shutdown };
-  const process: ProcessFunction = async function (this: RuntimeSelf, msg, cfg, snapshot) {
-    await withFingerprints(this, snapshot, (wrapped) => trigger.process.call(wrapped, msg, cfg, snapshot));
-  };
-  return { process, spec: trigger.spec, shutdown };
+  return { ...definePollingTrigger(spec), shutdown };
 }

@@ -15,6 +15,8 @@ export interface PollWindow {
   pageSize: number;
   /** Unordered sources: where the interrupted scan stopped. */
   resumeFrom?: unknown;
+  /** What the source kept in the last snapshot beside the cursor (see `PollingSource.keep`). */
+  stored: Record<string, unknown>;
 }
 
 export interface PollingSource<Raw> {
@@ -25,6 +27,12 @@ export interface PollingSource<Raw> {
    */
   order: 'ascending' | 'unordered';
   pages(window: PollWindow): AsyncIterable<Page<Raw>>;
+  /**
+   * State of the source's own to keep in every snapshot beside the cursor (e.g. content hashes of
+   * a list without times); the next run finds it in `window.stored`. `scanning` is true for the
+   * snapshots of an interrupted unordered scan, which the next run resumes.
+   */
+  keep?(moment: { scanning: boolean }): Record<string, unknown>;
 }
 
 export interface PollingSettings {
@@ -83,7 +91,12 @@ export async function runPolling<Raw>(run: PollingRun<Raw>): Promise<PollingResu
   // Records skipped by count at a crowded lower bound; an interrupted scan remembers how many it
   // had skipped, or a resumed scan would skip that many again further on and lose records.
   let boundarySkips = state.scan?.skipped ?? 0;
-  const window: PollWindow = { since: state.lastUpdated, until, pageSize: run.settings.pageSize, resumeFrom: state.scan?.after };
+  const window: PollWindow = { since: state.lastUpdated, until, pageSize: run.settings.pageSize, resumeFrom: state.scan?.after, stored: state.extra };
+  const emitSnapshot = async (snapshot: PollingSnapshot, scanning: boolean): Promise<PollingSnapshot> => {
+    const kept = run.source.keep ? { ...snapshot, ...run.source.keep({ scanning }) } : snapshot;
+    await run.emitSnapshot(kept);
+    return kept;
+  };
 
   for await (const page of run.source.pages(window)) {
     const before = result.emitted + result.tombstones;
@@ -118,7 +131,7 @@ export async function runPolling<Raw>(run: PollingRun<Raw>): Promise<PollingResu
     result.pages += 1;
     metrics.pages += 1;
     if (page.last) break;
-    const snapshot =
+    const engineSnapshot =
       run.source.order === 'ascending'
         ? tracker.snapshot(state.extra)
         : {
@@ -130,7 +143,7 @@ export async function runPolling<Raw>(run: PollingRun<Raw>): Promise<PollingResu
               ...(boundarySkips ? { skipped: boundarySkips } : {}),
             },
           };
-    await run.emitSnapshot(snapshot);
+    const snapshot = await emitSnapshot(engineSnapshot, run.source.order === 'unordered');
     result.snapshot = snapshot;
     run.log.info('Page done', {
       page: result.pages,
@@ -143,8 +156,7 @@ export async function runPolling<Raw>(run: PollingRun<Raw>): Promise<PollingResu
     if (run.settings.singlePagePerInterval && result.emitted + result.tombstones > before) return result;
   }
 
-  const final = finalSnapshot(state, until, untilIds);
-  await run.emitSnapshot(final);
+  const final = await emitSnapshot(finalSnapshot(state, until, untilIds), false);
   result.snapshot = final;
   result.complete = true;
   run.log.info('Polling run complete', {
