@@ -118,6 +118,26 @@ describe('component wrappers', () => {
       expect(self.data).to.deep.equal([{ metadata: {}, data: { full: 'A B' } }]);
     });
 
+    it('an output mapping maps what a lookup emits; the flow’s custom mapping or skip replaces it when there is no input mapping', async () => {
+      const lookup = defineAction<Record<string, unknown>>({
+        name: 'lookup',
+        outputMapping: '{ "name": login }',
+        run: async ({ output, transformer, emitter }) => {
+          expect(transformer.mode).to.equal('none');
+          await emitter.data(await output.apply({ metadata: { recordUid: '7' }, data: { login: 'ada' } }));
+        },
+      });
+      const mapped = await runProcess(lookup.process, { data: {} }, {});
+      expect(mapped.self.data).to.deep.equal([{ metadata: { recordUid: '7' }, data: { name: 'ada' } }]);
+      const custom = await runProcess(lookup.process, { data: {} }, { customMapping: '{ "who": data.login & "#" & metadata.recordUid }' });
+      expect(custom.self.data).to.deep.equal([{ metadata: { recordUid: '7' }, data: { who: 'ada#7' } }]);
+      const raw = await runProcess(lookup.process, { data: {} }, { skipTransformation: true });
+      expect(raw.self.data).to.deep.equal([{ metadata: { recordUid: '7' }, data: { login: 'ada' } }]);
+      const broken = await runProcess(lookup.process, { data: {} }, { customMapping: '{ "a": }' });
+      expect((broken.error as ConfigurationError).field).to.equal('customMapping');
+      expect(broken.self.events).to.deep.equal([]);
+    });
+
     it('a custom mapping with a syntax error fails before run, naming customMapping', async () => {
       const { self, error } = await runProcess(action.process, { data: {} }, { customMapping: '{ "a": }' });
       expect((error as ConfigurationError).field).to.equal('customMapping');

@@ -1,4 +1,4 @@
-import { ConfigurationError, ProviderError, Transformer, defineAction, oihMessage, readBoolean, readString } from '@oih-suite/kit';
+import { ConfigurationError, ProviderError, defineAction, oihMessage, readBoolean, readString } from '@oih-suite/kit';
 import { CleverReachClient, createClient } from '../client';
 import { receiverToPerson } from '../mappings/receiverToPerson';
 import { getGroups } from '../selectModels';
@@ -12,9 +12,8 @@ import type { Receiver, ReceiverWithGroups } from '../types';
  */
 const action = defineAction({
   name: 'lookupReceiver',
-  run: async ({ cfg, log, redactor, input, emitter }) => {
-    // Compiled before any request, so a broken customMapping fails without touching CleverReach.
-    const transformer = new Transformer(receiverToPerson, cfg);
+  outputMapping: receiverToPerson,
+  run: async ({ cfg, log, redactor, input, emitter, output }) => {
     const key = readString(input.data, 'id') ?? readString(input.data, 'email') ?? readString(input.metadata, 'recordUid');
     if (!key) throw new ConfigurationError('data.email', 'give the receiver id (data.id) or e-mail address (data.email) to look up');
     const groupId = readString(cfg, 'groupId');
@@ -29,7 +28,7 @@ const action = defineAction({
     }
     const raw = await withGroupName(client, receiver);
     const recordUid = String(receiver.id);
-    await emitter.data(await transformer.apply(oihMessage(raw, { recordUid, applicationUid: APPLICATION_UID })));
+    await emitter.data(await output.apply(oihMessage(raw, { recordUid, applicationUid: APPLICATION_UID })));
   },
 });
 

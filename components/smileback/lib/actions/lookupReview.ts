@@ -1,4 +1,4 @@
-import { ConfigurationError, ProviderError, Transformer, defineAction, oihMessage, readBoolean, readString } from '@oih-suite/kit';
+import { ConfigurationError, ProviderError, defineAction, oihMessage, readBoolean, readString } from '@oih-suite/kit';
 import type { SmilebackConfig } from '../auth';
 import { APPLICATION_UID, createClient } from '../client';
 import { reviewToFeedback } from '../mappings/reviewToFeedback';
@@ -11,8 +11,8 @@ import { shutdown } from '../shutdown';
  */
 const action = defineAction<SmilebackConfig>({
   name: 'lookupReview',
-  run: async ({ cfg, log, redactor, emitter, input }) => {
-    const transformer = new Transformer(reviewToFeedback, cfg);
+  outputMapping: reviewToFeedback,
+  run: async ({ cfg, log, redactor, emitter, input, output }) => {
     const id = readString(input.data, 'id') ?? readString(input.metadata, 'recordUid') ?? readString(cfg, 'reviewId');
     if (!id) throw new ConfigurationError('data.id', 'give the review id to look up');
     if (!/^\d+$/.test(id)) throw new ConfigurationError('data.id', `"${id}" is not a review id (review ids are whole numbers)`);
@@ -24,7 +24,7 @@ const action = defineAction<SmilebackConfig>({
       }
       throw new ProviderError(`SmileBack has no review ${id}`, { status: 404, recordId: id });
     }
-    await emitter.data(await transformer.apply(oihMessage(review, { recordUid: String(review.id), applicationUid: APPLICATION_UID })));
+    await emitter.data(await output.apply(oihMessage(review, { recordUid: String(review.id), applicationUid: APPLICATION_UID })));
   },
 });
 

@@ -37,14 +37,18 @@ const action = defineAction<SmilebackConfig>({
     }
     const transformer = new Transformer(resource.mapping, cfg);
     const filters = resource.filters?.(fields) ?? {};
-    const query = {
-      ...filters,
-      limit: MAX_PAGE_SIZE,
-      ...(resource.sinceParam && since !== undefined ? { [resource.sinceParam]: toIso(since) } : {}),
-    };
     const client = createClient({ cfg, log, redactor, emitter });
+    // Lists with a time filter are read by keyset, like their triggers: records edited during a long read shift no offsets.
+    const pages = resource.sinceParam
+      ? client.changedSince<unknown>(resource.path, filters, {
+          sinceParam: resource.sinceParam,
+          since,
+          limit: MAX_PAGE_SIZE,
+          cursor: (raw) => resource.cursor?.(raw),
+        })
+      : client.pages<unknown>(resource.path, { ...filters, limit: MAX_PAGE_SIZE });
     let emitted = 0;
-    for await (const page of client.pages<unknown>(resource.path, query)) {
+    for await (const page of pages) {
       for (const raw of page.records) {
         const t = resource.cursor?.(raw);
         // Only project responses lack a server-side filter but carry a time.

@@ -7,14 +7,22 @@ import type { ProcessFunction } from './trigger';
 export interface ActionContext<Cfg extends Config> extends ComponentContext<Cfg> {
   /** The incoming message as `{metadata, data}`, whichever runtime delivered it. */
   input: OihMessage<Record<string, unknown>>;
-  /** The action's built-in mapping, or the flow's custom one, or none. */
+  /** The action's built-in input mapping, or the flow's custom one, or none. */
   transformer: Transformer;
+  /** The built-in mapping of what the action emits (`outputMapping`), or the flow's custom one for actions without an input mapping. */
+  output: Transformer;
 }
 
 export interface ActionSpec<Cfg extends Config> {
   name: string;
   /** Built-in JSONata mapping applied to the input (e.g. OIH Person → provider record). */
   mapping?: string;
+  /**
+   * Built-in JSONata mapping of the provider record the action emits (e.g. a looked-up receiver →
+   * OIH Person). The flow's `customMapping` and `skipTransformation` apply to the input mapping
+   * when the action has one, else to this one.
+   */
+  outputMapping?: string;
   run(ctx: ActionContext<Cfg>): Promise<void>;
 }
 
@@ -32,6 +40,9 @@ export function defineAction<Cfg extends Config>(spec: ActionSpec<Cfg>): { proce
 }
 
 export async function runAction<Cfg extends Config>(spec: ActionSpec<Cfg>, ctx: ComponentContext<Cfg>, msg: unknown): Promise<void> {
-  const transformer = new Transformer(spec.mapping, ctx.cfg as TransformSettings);
-  await spec.run({ ...ctx, input: readInput(msg), transformer });
+  // Both are compiled before anything is sent, so a broken customMapping fails first.
+  const settings = ctx.cfg as TransformSettings;
+  const transformer = new Transformer(spec.mapping, spec.mapping || !spec.outputMapping ? settings : {});
+  const output = new Transformer(spec.outputMapping, spec.mapping ? {} : settings, 'built-in output mapping');
+  await spec.run({ ...ctx, input: readInput(msg), transformer, output });
 }
