@@ -1,8 +1,9 @@
 /**
  * Every built-in mapping with input for it. A trigger's mapping gets the raw records its
  * simulator serves. An action's mapping (OIH record → provider) gets inputs synthesised from the
- * action's `in` schema. Any other mapping gets the mapped output of whichever trigger it fits
- * best, judged by how many fields it fills in (at least three per record).
+ * action's `in` schema. Any other mapping gets the mapped output of whichever trigger or action
+ * mapping it fits best, judged by how many fields it fills in (at least three per record): the
+ * mapping an upsert emits its result with reads what the upsert's own mapping produced.
  */
 import { compileExpression } from '@oih-suite/kit';
 import type { Provider } from './components';
@@ -50,6 +51,8 @@ export async function buildCatalog(providers: Provider[], sampleCount: number): 
         data: sampleFromSchema(inSchema, i) as Record<string, unknown>,
       }));
       byExpression.set(mapping, { label: `synthesised from ${action} in-schema`, samples });
+      // What the action sends is what the provider keeps: the input of the mapping that reads it back.
+      inputSets.push({ label: `${action} mapping output`, samples: await mapAll(mapping, samples) });
     }
     for (const m of loadMappings(provider)) {
       const direct = byExpression.get(m.expression);
@@ -68,6 +71,21 @@ export async function buildCatalog(providers: Provider[], sampleCount: number): 
     }
   }
   return catalog;
+}
+
+async function mapAll(expression: string, samples: Sample[]): Promise<Sample[]> {
+  const compiled = compileExpression(expression, 'bench');
+  const out: Sample[] = [];
+  for (const sample of samples) {
+    try {
+      const data = (await compiled.evaluate(sample.data, { metadata: sample.metadata })) as Record<string, unknown> | undefined;
+      if (data && typeof data === 'object')
+        out.push({ metadata: sample.metadata, data: JSON.parse(JSON.stringify(data)) as Record<string, unknown> });
+    } catch {
+      // A sample the mapping rejects feeds nothing.
+    }
+  }
+  return out;
 }
 
 async function bestFit(expression: string, sets: InputSet[]): Promise<InputSet | undefined> {

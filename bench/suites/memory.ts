@@ -36,7 +36,7 @@ export interface MemoryFigures {
   retainedHeapMb: number;
   /** Major collections V8 ran by itself during the run (the median run's count). */
   majorGcs: number;
-  /** Heap just after the fullest major collection, the live set (absent when V8 ran none). */
+  /** Heap just after V8's major collections (median), about the live set (absent when V8 ran none). */
   liveHeapMb?: number;
   /** Every run's peaks (MB), when more than one ran. */
   runs?: { peakRssMb: number; peakHeapMb: number }[];
@@ -53,7 +53,7 @@ async function measureMedian(provider: Provider, trigger: string, records: numbe
     peakHeapMb: median(runs.map((r) => r.peakHeapMb)),
     retainedHeapMb: Math.max(...runs.map((r) => r.retainedHeapMb)),
     majorGcs: median(runs.map((r) => r.majorGcs)),
-    liveHeapMb: runs.some((r) => r.liveHeapMb !== undefined) ? Math.max(...runs.map((r) => r.liveHeapMb ?? 0)) : undefined,
+    liveHeapMb: runs.some((r) => r.liveHeapMb !== undefined) ? median(runs.map((r) => r.liveHeapMb ?? 0)) : undefined,
     runs: runs.map((r) => ({ peakRssMb: r.peakRssMb, peakHeapMb: r.peakHeapMb })),
   };
 }

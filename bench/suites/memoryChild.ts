@@ -26,9 +26,9 @@ export interface MemorySample {
   /** Major (mark-compact) collections V8 ran by itself during the run. */
   majorGcs: number;
   /**
-   * The most heap in use just after one of those collections: the run's live set, without the
+   * Heap in use just after those collections (median), about the run's live set without the
    * garbage a peak also counts (undefined when V8 ran none). Read when the GC entry is delivered,
-   * so it can include a little allocation since.
+   * so a reading can include some allocation since: the median keeps one late reading out.
    */
   liveHeap?: number;
 }
@@ -81,15 +81,22 @@ async function measure(job: MemoryJob): Promise<MemorySample> {
  * a run shorter than V8's first major collection never counts the old-generation garbage a longer
  * run carries before each one. The heap right after each major collection shows what is live.
  */
-function observeMajorCollections(): { count: number; liveHeap?: number; stop(): void } {
-  const state: { count: number; liveHeap?: number; stop(): void } = { count: 0, stop: () => observer.disconnect() };
+function observeMajorCollections(): { readonly count: number; readonly liveHeap?: number; stop(): void } {
+  const readings: number[] = [];
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       if (((entry as { detail?: unknown }).detail as { kind?: number } | undefined)?.kind !== constants.NODE_PERFORMANCE_GC_MAJOR) continue;
-      state.count += 1;
-      state.liveHeap = Math.max(state.liveHeap ?? 0, process.memoryUsage().heapUsed);
+      readings.push(process.memoryUsage().heapUsed);
     }
   });
   observer.observe({ entryTypes: ['gc'] });
-  return state;
+  return {
+    get count() {
+      return readings.length;
+    },
+    get liveHeap() {
+      return readings.length ? [...readings].sort((a, b) => a - b)[Math.floor(readings.length / 2)] : undefined;
+    },
+    stop: () => observer.disconnect(),
+  };
 }
