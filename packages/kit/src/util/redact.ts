@@ -20,8 +20,17 @@ function normalizeKey(key: string): string {
   return key.toLowerCase().replace(/[_-]/g, '');
 }
 
+/** Every emitted record's keys are checked: the answers for the few key names a provider uses are kept. */
+const secretKeyCache = new Map<string, boolean>();
+const SECRET_KEY_CACHE_LIMIT = 10_000;
+
 export function isSecretKey(key: string): boolean {
-  return SECRET_KEYS.has(normalizeKey(key));
+  let secret = secretKeyCache.get(key);
+  if (secret === undefined) {
+    secret = SECRET_KEYS.has(normalizeKey(key));
+    if (secretKeyCache.size < SECRET_KEY_CACHE_LIMIT) secretKeyCache.set(key, secret);
+  }
+  return secret;
 }
 
 const NOT_SECRET_IN_TOKEN_SET = new Set(['tokentype', 'scope', 'expiresin', 'expiresat', 'expires']);
@@ -35,10 +44,16 @@ const MIN_SECRET_LENGTH = 4;
  */
 export class Redactor {
   private readonly secrets = new Set<string>();
+  /** Each secret as it is and URL-encoded (when that differs): what `text` looks for. */
+  private readonly patterns: string[] = [];
 
   add(...values: unknown[]): this {
     for (const value of values) {
-      if (typeof value === 'string' && value.length >= MIN_SECRET_LENGTH) this.secrets.add(value);
+      if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH || this.secrets.has(value)) continue;
+      this.secrets.add(value);
+      this.patterns.push(value);
+      const encoded = encodeURIComponent(value);
+      if (encoded !== value) this.patterns.push(encoded);
     }
     return this;
   }
@@ -66,11 +81,7 @@ export class Redactor {
 
   text(input: string): string {
     let out = input;
-    for (const secret of this.secrets) {
-      if (out.includes(secret)) out = out.split(secret).join(MASK);
-      const encoded = encodeURIComponent(secret);
-      if (encoded !== secret && out.includes(encoded)) out = out.split(encoded).join(MASK);
-    }
+    for (const pattern of this.patterns) if (out.includes(pattern)) out = out.split(pattern).join(MASK);
     return out;
   }
 
