@@ -28,53 +28,35 @@ describeTriggerContract('socialhub getPointsRecordsPolling', () => {
   };
 });
 
-describeTriggerContract('socialhub getTransactionsPolling', () => {
-  let sim: SocialHubSimulator;
-  return {
-    trigger: transactionsTrigger,
-    async start() {
-      freshState();
-      sim = await startSimulator({ rateLimits: false });
-      return { cfg: { ...sim.cfg, consumerCode: sim.main.consumerCode }, sim: sim.server };
-    },
-    stop: () => sim.stop(),
-    async addRecords(count, options) {
-      const ids = sim.addTransactions(count, options);
-      await nextSecond();
-      return ids;
-    },
-    async touchRecords(ids) {
-      sim.touchTransactions(ids);
-      await nextSecond();
-    },
-    expireTokens: () => sim.expireTokens(),
-    isPageRequest: (req) => req.path.startsWith('/v1/transactions/page/'),
-  };
-});
+/** The transactions trigger against a tenant whose API writes times in `zoneOffsetMinutes` (the step says `timeZone`). */
+function describeTransactionsContract(title: string, zoneOffsetMinutes: number, timeZone?: string): void {
+  describeTriggerContract(title, () => {
+    let sim: SocialHubSimulator;
+    return {
+      trigger: transactionsTrigger,
+      async start() {
+        freshState();
+        sim = await startSimulator({ rateLimits: false, timeZoneOffsetMinutes: zoneOffsetMinutes });
+        return { cfg: { ...sim.cfg, consumerCode: sim.main.consumerCode, ...(timeZone ? { timeZone } : {}) }, sim: sim.server };
+      },
+      stop: () => sim.stop(),
+      async addRecords(count, options) {
+        const ids = sim.addTransactions(count, options);
+        await nextSecond();
+        return ids;
+      },
+      async touchRecords(ids) {
+        sim.touchTransactions(ids);
+        await nextSecond();
+      },
+      expireTokens: () => sim.expireTokens(),
+      isPageRequest: (req) => req.path.startsWith('/v1/transactions/page/'),
+    };
+  });
+}
 
-describeTriggerContract('socialhub getTransactionsPolling in a +08:00 tenant', () => {
-  let sim: SocialHubSimulator;
-  return {
-    trigger: transactionsTrigger,
-    async start() {
-      freshState();
-      sim = await startSimulator({ rateLimits: false, timeZoneOffsetMinutes: 480 });
-      return { cfg: { ...sim.cfg, consumerCode: sim.main.consumerCode, timeZone: 'Asia/Shanghai' }, sim: sim.server };
-    },
-    stop: () => sim.stop(),
-    async addRecords(count, options) {
-      const ids = sim.addTransactions(count, options);
-      await nextSecond();
-      return ids;
-    },
-    async touchRecords(ids) {
-      sim.touchTransactions(ids);
-      await nextSecond();
-    },
-    expireTokens: () => sim.expireTokens(),
-    isPageRequest: (req) => req.path.startsWith('/v1/transactions/page/'),
-  };
-});
+describeTransactionsContract('socialhub getTransactionsPolling', 0);
+describeTransactionsContract('socialhub getTransactionsPolling in a +08:00 tenant', 480, 'Asia/Shanghai');
 
 describe('socialhub triggers: exact requests, messages and snapshots', () => {
   const NOW = Date.UTC(2026, 0, 15, 12, 0, 0, 500);
