@@ -24,7 +24,10 @@ function recordRateDecisions(server: SimulatorServer): void {
   target.checkRateLimit = (req) => {
     const verdict = original(req);
     const limit = server.rateLimit;
-    if (limit && !limit.exempt?.(req)) decisions.push({ t: Date.now(), limited: verdict !== undefined });
+    if (limit && !limit.exempt?.(req)) {
+      const windows = typeof limit.windows === 'function' ? limit.windows(req) : limit.windows;
+      decisions.push({ t: Date.now(), limited: verdict !== undefined, bucket: JSON.stringify(windows) });
+    }
     return verdict;
   };
 }
@@ -59,8 +62,14 @@ async function handle_(message: ToHost): Promise<void> {
   } else if (message.type === 'stats') {
     const server = handle?.server;
     const scale = server?.intervalScale ?? 1;
-    const windows = (server?.rateLimit?.windows ?? []).map((w) => ({ limit: w.limit, intervalMs: w.intervalMs * scale }));
-    send({ type: 'stats', stats: { ...(server?.stats ?? { requests: 0, rateLimited: 0, faults: 0 }), decisions, windows } });
+    // A simulator with several buckets (MaestroQA's hard and general endpoints): the benchmark judges the busiest.
+    const counts = new Map<string, number>();
+    for (const d of decisions) counts.set(d.bucket, (counts.get(d.bucket) ?? 0) + 1);
+    const busiest = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const limits = busiest ? (JSON.parse(busiest) as { limit: number; intervalMs: number }[]) : [];
+    const windows = limits.map((w) => ({ limit: w.limit, intervalMs: w.intervalMs * scale }));
+    const judged = decisions.filter((d) => d.bucket === busiest);
+    send({ type: 'stats', stats: { ...(server?.stats ?? { requests: 0, rateLimited: 0, faults: 0 }), decisions: judged, windows } });
   } else if (message.type === 'stop') {
     await handle?.stop();
     process.exit(0);

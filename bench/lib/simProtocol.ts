@@ -2,6 +2,8 @@ import type { Cfg, SimulatorOptions } from './components';
 
 /** One request the simulator's rate limiter judged: when, and whether it answered 429. */
 export interface RateDecision {
+  /** The limit windows of the bucket the request fell in (JSON), when the simulator has several. */
+  bucket: string;
   t: number;
   limited: boolean;
 }
@@ -12,7 +14,7 @@ export interface SimStats {
   faults: number;
   /** Only requests subject to the rate limit (exempt ones are not listed). */
   decisions: RateDecision[];
-  /** The simulator's limit windows, scaled to its compressed clock. */
+  /** The limit windows of the busiest bucket, scaled to its compressed clock; `decisions` are that bucket's. */
   windows: { limit: number; intervalMs: number }[];
 }
 

@@ -7,6 +7,15 @@ export type { SimulatorOptions };
 
 export const SIM_TOKEN = 'sim-maestroqa-token-0001';
 const DAY = 86_400_000;
+/** The documented limits, written out here rather than taken from the client: the simulator checks the client. */
+const HARD_LIMITS = [
+  { limit: 1, intervalMs: 1000 },
+  { limit: 30, intervalMs: 60_000 },
+];
+const GENERAL_LIMITS = [
+  { limit: 10, intervalMs: 1000 },
+  { limit: 100, intervalMs: 60_000 },
+];
 
 interface ExportJob {
   id: string;
@@ -153,13 +162,13 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   });
 
   if (options.rateLimits !== false) {
+    // Two buckets per token: the "hard" endpoints (the coaching export) and every other API call.
+    // Pre-signed downloads are storage, not MaestroQA's API.
+    const hard = (req: SimRequest) => req.path === '/api/v1/coaching-sessions';
     server.rateLimit = {
-      windows: [
-        { limit: 1, intervalMs: 1000 },
-        { limit: 30, intervalMs: 60_000 },
-      ],
-      key: (req) => req.headers.apitoken ?? '',
-      exempt: (req) => req.path !== '/api/v1/coaching-sessions',
+      windows: (req) => (hard(req) ? HARD_LIMITS : GENERAL_LIMITS),
+      key: (req) => `${hard(req) ? 'hard' : 'general'}:${req.headers.apitoken ?? ''}`,
+      exempt: (req) => !req.path.startsWith('/api/'),
       respond: (_seconds, window) => ({
         status: 429,
         body: { error: `Too many requests in the past ${window.intervalMs === 1000 ? 'second' : 'minute'}.` },

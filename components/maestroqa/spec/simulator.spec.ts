@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { MaestroSimulator, startSimulator } from '../simulator';
 
-/** The simulator's own fidelity: the hard bucket's 429 bodies, per-token counting, the 90-day limit. */
+/** The simulator's own fidelity: both rate-limit buckets and their 429 bodies, per-token counting, the 90-day limit. */
 describe('maestroqa simulator', () => {
   let sim: MaestroSimulator;
   afterEach(() => sim?.stop());
@@ -35,6 +35,26 @@ describe('maestroqa simulator', () => {
     const limited = await post(token, ok);
     expect(limited.status).to.equal(429);
     expect(await limited.json()).to.deep.equal({ error: 'Too many requests in the past minute.' });
+  });
+
+  it('counts the other API calls in a general bucket of 10 per second, apart from the hard one', async () => {
+    // intervalScale 5: the second lasts 5 s, so a slow machine still makes the 11th call inside it.
+    sim = await startSimulator({ intervalScale: 5 });
+    const token = String(sim.cfg.apiToken);
+    const exportId = await fetch(`${sim.baseUrl}/request-raw-export`, {
+      method: 'POST',
+      headers: { apiToken: token, 'content-type': 'application/json' },
+      body: JSON.stringify({ startDate: '2024-01-01T00:00:00Z', endDate: '2024-01-02T00:00:00Z', singleFileExport: 'total_scores' }),
+    }).then(async (r) => ((await r.json()) as { exportId: string }).exportId);
+    const poll = () => fetch(`${sim.baseUrl}/get-export-data?exportId=${exportId}`, { headers: { apiToken: token } });
+    const statuses: number[] = [];
+    for (let i = 0; i < 9; i += 1) statuses.push((await poll()).status);
+    expect(statuses, 'the export request and 9 polls make 10').to.deep.equal(Array(9).fill(200));
+    const limited = await poll();
+    expect(limited.status).to.equal(429);
+    expect(await limited.json()).to.deep.equal({ error: 'Too many requests in the past second.' });
+    // The hard bucket is its own: the coaching export still answers.
+    expect((await post(token, ok)).status).to.equal(200);
   });
 
   it('answers a range over 90 days and a bad axis with 400 {"error"}, a wrong token with 401', async () => {

@@ -42,12 +42,18 @@ export interface Fault {
 }
 
 export interface SimRateLimit {
-  windows: { limit: number; intervalMs: number }[];
+  /** The windows, or the windows of the bucket a request falls in (give each bucket its own `key` too). */
+  windows: SimWindow[] | ((req: SimRequest) => SimWindow[]);
   /** Requests counted together (default: all). */
   key?: (req: SimRequest) => string;
   exempt?: (req: SimRequest) => boolean;
   /** The 429 answer; gets the seconds until a slot frees up and which window was exceeded. */
-  respond: (retryAfterSeconds: number, window: { limit: number; intervalMs: number }, req: SimRequest) => SimResponse;
+  respond: (retryAfterSeconds: number, window: SimWindow, req: SimRequest) => SimResponse;
+}
+
+export interface SimWindow {
+  limit: number;
+  intervalMs: number;
 }
 
 interface Route {
@@ -203,7 +209,8 @@ export class SimulatorServer {
     const key = limit.key?.(req) ?? 'all';
     const starts = this.starts.get(key) ?? [];
     const at = Date.now();
-    for (const window of limit.windows) {
+    const windows = typeof limit.windows === 'function' ? limit.windows(req) : limit.windows;
+    for (const window of windows) {
       const interval = window.intervalMs * this.intervalScale;
       const inWindow = starts.filter((t) => t > at - interval);
       if (inWindow.length >= window.limit) {
@@ -213,7 +220,7 @@ export class SimulatorServer {
       }
     }
     starts.push(at);
-    const longest = Math.max(...limit.windows.map((w) => w.intervalMs * this.intervalScale));
+    const longest = Math.max(...windows.map((w) => w.intervalMs * this.intervalScale));
     while (starts.length && starts[0] <= at - longest) starts.shift();
     this.starts.set(key, starts);
     return undefined;
