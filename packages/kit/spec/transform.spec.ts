@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { ConfigurationError, ConnectorError } from '../src/errors';
 import { clearExpressionCache, compileExpression, compileUncached } from '../src/transform/compile';
-import { Transformer } from '../src/transform/transformer';
+import { Transformer, toPlainJson } from '../src/transform/transformer';
 import type { OihMessage } from '../src/messages/message';
 
 const message = (): OihMessage<Record<string, unknown>> => ({
@@ -101,5 +101,20 @@ describe('Transformer', () => {
     expect(compileUncached('data.first')).not.to.equal(a);
     clearExpressionCache();
     expect(compileExpression('data.first', 'm')).not.to.equal(a);
+  });
+
+  it('toPlainJson gives what a JSON round trip gives, JSONata sequences and all', async () => {
+    const sequence = Object.assign([1, undefined, () => 2, Number.NaN, 'x'], { sequence: true, keepSingleton: true });
+    const value = {
+      a: sequence,
+      b: undefined,
+      c: () => 1,
+      d: { e: [null, { f: Infinity, g: -0, h: true }], date: new Date(0) },
+      'key with space': 'v',
+    };
+    expect(toPlainJson(value)).to.deep.equal(JSON.parse(JSON.stringify(value)));
+    const fromJsonata = await compileExpression('{ "list": [1, 2].($ * 2), "none": nothing, "one": [3] }', 'spec').evaluate({});
+    expect(toPlainJson(fromJsonata)).to.deep.equal({ list: [2, 4], one: [3] });
+    expect(() => toPlainJson({ n: BigInt(1) })).to.throw(TypeError);
   });
 });
