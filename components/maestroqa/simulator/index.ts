@@ -176,8 +176,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     };
   }
 
-  // Seed data: sessions over the last 200 days, some updated later, some deleted; rows for every export.
-  const now = Date.now();
+  // Seed data: sessions over the 200 days before seedTime, some updated later, some deleted; rows for every export.
+  const now = options.seedTime ?? Date.now();
   const count = options.records ?? 0;
   for (let i = 0; i < count; i += 1) {
     const created = now - random.int(1, 200) * DAY - random.int(0, DAY - 1);

@@ -41,7 +41,7 @@ export async function startSimulator(options: SocialHubSimulatorOptions = {}): P
   const issuer = new TokenIssuer(7200);
   const store = new SocialHubStore(new SeededRandom(options.seed ?? 42), options.timeZoneOffsetMinutes ?? 0);
   const app = { appId: 'sim-app', appSecret: 'sim-app-secret' };
-  const main = store.seed(Math.max(1, options.records ?? 0));
+  const main = store.seed(Math.max(1, options.records ?? 0), options.seedTime);
   if (!options.records) {
     // Without records only the main consumer and card exist: tests add what they need.
     store.transactions.clear();

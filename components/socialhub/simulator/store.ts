@@ -251,12 +251,15 @@ export class SocialHubStore {
     return transaction;
   }
 
-  /** Seeds `count` consumers, transactions and points records; the first consumer's card and account hold all the history. */
-  seed(count: number): { consumerCode: string; cardNo: string; accountCode: string } {
-    const main = this.addConsumer(this.randomPerson(0));
+  /**
+   * Seeds `count` consumers, transactions and points records over the 30 days before `seedTime`;
+   * the first consumer's card and account hold all the history.
+   */
+  seed(count: number, seedTime = Date.now()): { consumerCode: string; cardNo: string; accountCode: string } {
+    const main = this.addConsumer({ ...this.randomPerson(0), createTime: seedTime });
     const card = this.addMember(String(main.consumerCode), 'LP001');
-    for (let i = 1; i < count; i += 1) this.addConsumer(this.randomPerson(i));
-    const start = Date.now() - 30 * 86_400_000;
+    for (let i = 1; i < count; i += 1) this.addConsumer({ ...this.randomPerson(i), createTime: seedTime });
+    const start = seedTime - 30 * 86_400_000;
     const step = Math.max(1, Math.floor((29 * 86_400_000) / Math.max(count, 1)));
     for (let i = 0; i < count; i += 1) {
       // Whole seconds: SocialHub's transaction times have no milliseconds.

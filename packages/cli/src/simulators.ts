@@ -43,21 +43,3 @@ export function startSimulator(provider: string, options: SimulatorOptions): Pro
   if (typeof start !== 'function') throw new UsageError(`${file} does not export startSimulator`);
   return start(options);
 }
-
-/**
- * Starts a simulator whose seeding sees the clock at `seedTime` instead of now. Simulators seed
- * relative to their start (MaestroQA: "sessions over the last 200 days"), so without this every
- * restart would move every record, and an incremental run would see the whole data set as new.
- * The seeding runs synchronously inside `startSimulator` (before its first await), so the clock is
- * shifted for exactly that span and restored before anything else runs.
- */
-export function startSimulatorSeededAt(provider: string, options: SimulatorOptions, seedTime: number): Promise<RunningSimulator> {
-  const realNow = Date.now;
-  const offset = seedTime - realNow();
-  Date.now = () => realNow() + offset;
-  try {
-    return startSimulator(provider, options);
-  } finally {
-    Date.now = realNow;
-  }
-}

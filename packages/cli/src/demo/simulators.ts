@@ -1,5 +1,5 @@
 import type { Ui } from '../output/ui';
-import { RunningSimulator, simulatorFile, startSimulatorSeededAt } from '../simulators';
+import { RunningSimulator, simulatorFile, startSimulator } from '../simulators';
 import fs from 'node:fs';
 
 export type Provider = 'smileback' | 'cleverreach' | 'socialhub' | 'maestroqa';
@@ -30,7 +30,8 @@ export async function startDemoSimulators(ui: Ui, seedTime: number): Promise<Dem
         return;
       }
       try {
-        running[provider] = await startSimulatorSeededAt(provider, { records: RECORDS[provider], seed: SEED, rateLimits: false }, seedTime);
+        // Seeded relative to the first run's time: a restart moves no record, so run 2 is incremental.
+        running[provider] = await startSimulator(provider, { records: RECORDS[provider], seed: SEED, rateLimits: false, seedTime });
       } catch (error) {
         missing[provider] = `the ${provider} simulator did not start: ${(error as Error).message}`;
       }

@@ -11,6 +11,11 @@ export interface SimulatorOptions {
   rateLimits?: boolean;
   /** Compresses rate-limit windows (benchmarks set the kit's `timing.intervalScale` to the same value). */
   intervalScale?: number;
+  /**
+   * The time (epoch ms) seeded history is relative to, for simulators that seed "the last N days";
+   * default now. The demo pins it so every run starts from identical data.
+   */
+  seedTime?: number;
 }
 
 /** What every provider simulator's `startSimulator` returns, besides its own store controls. */
