@@ -5,7 +5,7 @@
  * mapping it fits best, judged by how many fields it fills in (at least three per record): the
  * mapping an upsert emits its result with reads what the upsert's own mapping produced.
  */
-import { compileExpression } from '@oih-suite/kit';
+import { Transformer, compileExpression } from '@oih-suite/kit';
 import type { Provider } from './components';
 import { actionMappings, loadMappings, loadTrigger, triggerNames } from './components';
 import { collectSamples, Sample } from './samples';
@@ -73,14 +73,14 @@ export async function buildCatalog(providers: Provider[], sampleCount: number): 
   return catalog;
 }
 
+/** The mapping's output for each sample, through the kit's Transformer (plain JSON; samples it rejects feed nothing). */
 async function mapAll(expression: string, samples: Sample[]): Promise<Sample[]> {
-  const compiled = compileExpression(expression, 'bench');
+  const transformer = new Transformer(expression, {});
   const out: Sample[] = [];
   for (const sample of samples) {
     try {
-      const data = (await compiled.evaluate(sample.data, { metadata: sample.metadata })) as Record<string, unknown> | undefined;
-      if (data && typeof data === 'object')
-        out.push({ metadata: sample.metadata, data: JSON.parse(JSON.stringify(data)) as Record<string, unknown> });
+      const mapped = await transformer.apply<Record<string, unknown>>(sample);
+      if (mapped.data && typeof mapped.data === 'object') out.push({ metadata: sample.metadata, data: mapped.data });
     } catch {
       // A sample the mapping rejects feeds nothing.
     }

@@ -3,6 +3,7 @@
  * it neither competes with the connector for its event loop nor counts in the connector's memory
  * (its record store grows with the record count; the connector's must not).
  */
+import { windowsFor } from '@oih-suite/kit/simulator';
 import type { SimulatorServer, SimRequest, SimResponse } from '@oih-suite/kit/simulator';
 import { SimulatorHandle, loadSimulator } from './components';
 import type { FromHost, RateDecision, ToHost } from './simProtocol';
@@ -25,8 +26,7 @@ function recordRateDecisions(server: SimulatorServer): void {
     const verdict = original(req);
     const limit = server.rateLimit;
     if (limit && !limit.exempt?.(req)) {
-      const windows = typeof limit.windows === 'function' ? limit.windows(req) : limit.windows;
-      decisions.push({ t: Date.now(), limited: verdict !== undefined, bucket: JSON.stringify(windows) });
+      decisions.push({ t: Date.now(), limited: verdict !== undefined, bucket: JSON.stringify(windowsFor(limit, req)) });
     }
     return verdict;
   };

@@ -56,6 +56,11 @@ export interface SimWindow {
   intervalMs: number;
 }
 
+/** The windows that judge `req`: the bucket's, when the limit has several. */
+export function windowsFor(limit: SimRateLimit, req: SimRequest): SimWindow[] {
+  return typeof limit.windows === 'function' ? limit.windows(req) : limit.windows;
+}
+
 interface Route {
   method: string;
   regex: RegExp;
@@ -209,7 +214,7 @@ export class SimulatorServer {
     const key = limit.key?.(req) ?? 'all';
     const starts = this.starts.get(key) ?? [];
     const at = Date.now();
-    const windows = typeof limit.windows === 'function' ? limit.windows(req) : limit.windows;
+    const windows = windowsFor(limit, req);
     for (const window of windows) {
       const interval = window.intervalMs * this.intervalScale;
       const inWindow = starts.filter((t) => t > at - interval);
