@@ -58,8 +58,8 @@ describe('Transformer', () => {
   it('a custom mapping may return a whole message; its metadata is merged', async () => {
     const t = new Transformer(undefined, { customMapping: '{ "metadata": { "oihUid": "o-9" }, "data": { "x": data.first } }' });
     expect(await t.apply(message())).to.deep.equal({ metadata: { recordUid: 'r-1', applicationUid: 'app', oihUid: 'o-9' }, data: { x: 'Ann' } });
-    const dataOnly = new Transformer(undefined, { customMapping: '{ "data": data.last }' });
-    expect((await dataOnly.apply(message())).data).to.equal('Lee');
+    const dataOnly = new Transformer(undefined, { customMapping: '{ "data": { "last": data.last } }' });
+    expect(await dataOnly.apply(message())).to.deep.equal({ metadata: message().metadata, data: { last: 'Lee' } });
   });
 
   it('a record that merely has a data field is data, not a message', async () => {

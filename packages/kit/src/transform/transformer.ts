@@ -1,6 +1,8 @@
 import { ConnectorError } from '../errors';
 import type { OihMessage } from '../messages/message';
 import { CompiledExpression, compileExpression } from './compile';
+import { DEFAULT_MAPPING_LIMITS, MappingLimits, limitError, readMappingLimits } from './limits';
+import { isJsonataFunction, readMappedParts } from './shape';
 
 /** The flow's transformation switches (ferryman convention). */
 export interface TransformSettings {
@@ -8,6 +10,10 @@ export interface TransformSettings {
   skipTransformation?: boolean;
   /** A JSONata expression over the whole `{metadata, data}` message; replaces the built-in mapping. */
   customMapping?: string;
+  /** Time limit of one customMapping evaluation in ms (default 1000). */
+  customMappingTimeoutMs?: number | string;
+  /** Nesting limit of one customMapping evaluation, in JSONata evaluation steps (default 500). */
+  customMappingMaxDepth?: number | string;
 }
 
 /**
@@ -17,6 +23,7 @@ export interface TransformSettings {
 export class Transformer {
   private readonly builtIn?: CompiledExpression;
   private readonly custom?: CompiledExpression;
+  private readonly limits: MappingLimits = DEFAULT_MAPPING_LIMITS;
   private readonly skip: boolean;
 
   /**
@@ -31,7 +38,10 @@ export class Transformer {
   ) {
     this.skip = settings.skipTransformation === true || String(settings.skipTransformation) === 'true';
     const custom = typeof settings.customMapping === 'string' ? settings.customMapping.trim() : '';
-    if (!this.skip && custom) this.custom = compileExpression(custom, 'customMapping');
+    if (!this.skip && custom) {
+      this.limits = readMappingLimits(settings as Record<string, unknown>);
+      this.custom = compileExpression(custom, 'customMapping', { timeout: this.limits.timeoutMs, stack: this.limits.maxDepth });
+    }
     if (builtInExpression) this.builtIn = compileExpression(builtInExpression, builtInName);
   }
 
@@ -44,19 +54,27 @@ export class Transformer {
   async apply<T = unknown>(message: OihMessage): Promise<OihMessage<T>> {
     if (this.skip) return message as OihMessage<T>;
     const recordId = message.metadata.recordUid;
-    if (this.custom) {
-      const result = await evaluate(this.custom, message, 'customMapping', recordId);
-      if (isMessageShaped(result)) {
-        const r = result as { metadata?: OihMessage['metadata']; data: T };
-        return { metadata: { ...message.metadata, ...(r.metadata ?? {}) }, data: r.data };
-      }
-      return { metadata: message.metadata, data: result as T };
-    }
+    if (this.custom) return this.applyCustom<T>(this.custom, message);
     if (this.builtIn) {
       const data = await evaluate(this.builtIn, message.data, 'built-in mapping', recordId, { ...this.builtInBindings, metadata: message.metadata });
       return { metadata: message.metadata, data: data as T };
     }
     return message as OihMessage<T>;
+  }
+
+  /** The flow's own expression: limited in time and depth, and held to the shape of a message. */
+  private async applyCustom<T>(expression: CompiledExpression, message: OihMessage): Promise<OihMessage<T>> {
+    const recordId = message.metadata.recordUid;
+    let result: unknown;
+    try {
+      result = await expression.evaluate(message);
+    } catch (error) {
+      throw limitError(error, this.limits, recordId) ?? evaluationError(error, 'customMapping', recordId);
+    }
+    const parts = readMappedParts(result, recordId);
+    const data = toPlainJson(parts.data) as T;
+    if (!parts.metadata) return { metadata: message.metadata, data };
+    return { metadata: { ...message.metadata, ...(toPlainJson(parts.metadata) as OihMessage['metadata']) }, data };
   }
 }
 
@@ -71,11 +89,7 @@ async function evaluate(
   try {
     result = await expression.evaluate(input, bindings);
   } catch (error) {
-    const e = error as { message?: string; position?: number };
-    throw new ConnectorError(`${what} failed${recordId ? ` for record ${recordId}` : ''}: ${e.message ?? String(error)}`, {
-      recordId,
-      field: what === 'customMapping' ? what : undefined,
-    });
+    throw evaluationError(error, what, recordId);
   }
   if (result === undefined) {
     throw new ConnectorError(`${what} produced nothing${recordId ? ` for record ${recordId}` : ''}; the expression must return an object`, {
@@ -85,14 +99,12 @@ async function evaluate(
   return toPlainJson(result);
 }
 
-/**
- * A custom mapping may return a whole message (`{metadata, data}` or just `{data}`) or the data
- * alone. Only an object with `data` and nothing but `metadata` beside it is a message: a record
- * that merely has a `data` field is data.
- */
-function isMessageShaped(result: unknown): boolean {
-  if (!result || typeof result !== 'object' || Array.isArray(result) || !('data' in result)) return false;
-  return Object.keys(result).every((key) => key === 'data' || key === 'metadata');
+function evaluationError(error: unknown, what: string, recordId?: string): ConnectorError {
+  const e = error as { message?: string } | null;
+  return new ConnectorError(`${what} failed${recordId ? ` for record ${recordId}` : ''}: ${e?.message ?? String(error)}`, {
+    recordId,
+    field: what === 'customMapping' ? what : undefined,
+  });
 }
 
 /**
@@ -116,6 +128,8 @@ export function toPlainJson(value: unknown): unknown {
       return undefined;
   }
   if (value === null) return null;
+  // A JSONata function is an object holding its whole environment (cycles included): drop it as JSON drops functions.
+  if (isJsonataFunction(value)) return undefined;
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return JSON.parse(JSON.stringify(value)) as unknown;
   if (Array.isArray(value)) {
     const out: unknown[] = new Array<unknown>(value.length);
