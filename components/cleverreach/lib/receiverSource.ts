@@ -1,4 +1,4 @@
-import { Page, PollWindow, PollingSource, paginatePages } from '@oih-suite/kit';
+import { Page, PollWindow, PollingSource, ScanPositionLostError, paginatePages } from '@oih-suite/kit';
 import type { CleverReachClient } from './client';
 import { isActive, receiverChangedAt } from './timestamps';
 import type { Group, Membership, Receiver, ReceiverWithGroups } from './types';
@@ -38,7 +38,8 @@ async function* scan(client: CleverReachClient, groups: Group[], window: PollWin
   let start = 0;
   if (resume) {
     start = groups.findIndex((g) => Number(g.id) >= Number(resume.group) || String(g.id) === resume.group);
-    if (start < 0) return yield { records: [], position: null, last: true };
+    if (start < 0)
+      throw new ScanPositionLostError(`CleverReach receivers: the stored scan position (group ${resume.group}) lies past the last group`);
   }
   if (groups.length === 0) return yield { records: [], position: null, last: true };
   for (let index = start; index < groups.length; index += 1) {

@@ -121,7 +121,15 @@ describe('getReceiversPolling (nock)', () => {
         { id: '1', name: 'Newsletter' },
         { id: '2', name: 'Customers' },
       ]);
-    nock(BASE, auth).get('/v3/groups.json/2/receivers').query(list(3, 50)).reply(200, []);
+    // Page 3 is empty: the scan had stopped right after a full page 2 (checked), so it is the end.
+    const unchanged = Array.from({ length: 50 }, (_, i) => receiver(String(100 + i), '2', {}));
+    nock(BASE, auth)
+      .get('/v3/groups.json/2/receivers')
+      .query(list(3, 50))
+      .reply(200, [])
+      .get('/v3/groups.json/2/receivers')
+      .query(list(2, 50))
+      .reply(200, unchanged);
     const snapshot = { lastUpdated: SINCE, scan: { until: UNTIL, after: { group: '2', page: 3 } } };
     const { self, error } = await runProcess(allGroups.process, {}, { ...CFG, pageSize: 50 }, snapshot);
     expect(error).to.equal(undefined);
@@ -129,6 +137,39 @@ describe('getReceiversPolling (nock)', () => {
     expect(nock.pendingMocks()).to.deep.equal([]);
     expect(self.data).to.deep.equal([]);
     expect(self.snapshots).to.deep.equal([{ lastUpdated: UNTIL }]);
+  });
+
+  it('restarts the window when the stored page lies beyond the end of its group, instead of skipping records', async () => {
+    const scope = tokenInterceptor(nock(BASE))
+      .get('/v3/groups.json')
+      .reply(200, [
+        { id: '1', name: 'Newsletter' },
+        { id: '2', name: 'Customers' },
+      ]);
+    const changed = receiver('7', '2', { last_changed: S + 10 });
+    nock(BASE, auth)
+      .get('/v3/groups.json/2/receivers')
+      .query(list(3, 50))
+      .reply(200, [])
+      .get('/v3/groups.json/2/receivers')
+      .query(list(2, 50))
+      .reply(200, [])
+      .get('/v3/groups.json/1/receivers')
+      .query(list(0, 50))
+      .reply(200, [])
+      .get('/v3/groups.json/2/receivers')
+      .query(list(0, 50))
+      .reply(200, [changed])
+      .get('/v3/groups.json/1/receivers')
+      .query(lookup(['r7@example.com']))
+      .reply(200, []);
+    const snapshot = { lastUpdated: SINCE, scan: { until: UNTIL, after: { group: '2', page: 3 } } };
+    const { self, error } = await runProcess(allGroups.process, {}, { ...CFG, pageSize: 50 }, snapshot);
+    expect(error).to.equal(undefined);
+    scope.done();
+    expect(nock.pendingMocks()).to.deep.equal([]);
+    expect(self.data.map((m) => (m.metadata as { recordUid: string }).recordUid)).to.deep.equal(['7']);
+    expect(self.snapshots.at(-1)).to.deep.equal({ lastUpdated: UNTIL });
   });
 
   it('uses an issued accessToken as is and reads the old adapter numeric snapshot in seconds', async () => {

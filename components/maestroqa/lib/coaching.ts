@@ -1,4 +1,4 @@
-import { ConfigurationError, DAY_MS, Page, parseTimestamp, readBoolean, readInteger } from '@oih-suite/kit';
+import { ConfigurationError, DAY_MS, Page, ScanPositionLostError, parseTimestamp, readBoolean, readInteger } from '@oih-suite/kit';
 import { MaestroClient, TIME_AXES, TimeAxis } from './client';
 import { DayWindow, dayOf, parseDay, splitDays } from './windows';
 
@@ -59,7 +59,7 @@ export async function* coachingPages(
 ): AsyncGenerator<Page<CoachingRecord>> {
   const resume = options.resumeFrom as CoachingPosition | undefined;
   const first = resume?.window ? windows.findIndex((w) => w.startDate >= resume.window) : 0;
-  if (first < 0) return;
+  if (first < 0) throw new ScanPositionLostError(`MaestroQA coaching: the stored scan position (window ${resume?.window}) lies past the last window`);
   for (let w = first; w < windows.length; w += 1) {
     const window = windows[w];
     const after = w === first ? resume?.after : undefined;

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import { Log, Page, ProviderError } from '@oih-suite/kit';
+import { Log, Page, ProviderError, ScanPositionLostError } from '@oih-suite/kit';
 import type { MaestroClient } from './client';
 
 export type CsvRow = Record<string, string>;
@@ -81,5 +81,8 @@ async function* csvPages(stream: NodeJS.ReadableStream, from: ExportPosition, pa
     (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
     parser.destroy();
   }
+  // The file of one export never changes: a stored row past its end is a damaged position.
+  if (from.row > index)
+    throw new ScanPositionLostError(`MaestroQA export ${from.exportId}: the stored scan position (row ${from.row}) lies past its ${index} rows`);
   yield { records: batch, position: { exportId: from.exportId, row: index }, last: true };
 }

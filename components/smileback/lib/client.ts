@@ -50,8 +50,9 @@ export class SmilebackClient {
    * from an earlier run (an interrupted scan). Plain-array answers are one complete page.
    */
   pages<T>(path: string, query: Record<string, QueryValue>, resumeFrom?: unknown): AsyncGenerator<Page<T>> {
-    const first = typeof resumeFrom === 'string' && resumeFrom ? resumeFrom : withQuery(path, query);
-    return paginateLinks<T>(`SmileBack ${path}`, first, async (url) => readList<T>((await this.http.request({ url })).data, path));
+    const resumed = typeof resumeFrom === 'string' && resumeFrom !== '';
+    const first = resumed ? resumeFrom : withQuery(path, query);
+    return paginateLinks<T>(`SmileBack ${path}`, first, async (url) => readList<T>((await this.http.request({ url })).data, path), { resumed });
   }
 
   /**

@@ -189,12 +189,16 @@ describe('component wrappers', () => {
 
     it('readPollingSettings reads the standard fields and rejects endTime before startTime', () => {
       expect(
-        readPollingSettings({ startTime: '2024-01-01', endTime: '2024-02-01T00:00:00Z', singlePagePerInterval: 'true' }, { fallback: 10, max: 50 }),
+        readPollingSettings(
+          { startTime: '2024-01-01', endTime: '2024-02-01T00:00:00Z', singlePagePerInterval: 'true', resetSnapshot: 'on' },
+          { fallback: 10, max: 50 },
+        ),
       ).to.deep.equal({
         startTime: T,
         endTime: Date.parse('2024-02-01T00:00:00Z'),
         pageSize: 10,
         singlePagePerInterval: true,
+        resetSnapshot: true,
       });
       expect(() => readPollingSettings({ startTime: '2024-02-01', endTime: '2024-01-01' }, { fallback: 10, max: 50 })).to.throw(
         /^endTime: must not be before startTime/,

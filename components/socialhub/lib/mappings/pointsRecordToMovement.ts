@@ -3,7 +3,7 @@
  * signed change (decreases negative), what caused it, its status and times in ISO 8601.
  */
 export const pointsRecordToMovement = `{
-  "recordId": $string(recordId),
+  "recordId": $metadata.recordUid,
   "accountCode": accountCode,
   "pointsGroupCode": pointsGroupCode,
   "change": operationType in [7, 8, 9] ? -pointValue : pointValue,

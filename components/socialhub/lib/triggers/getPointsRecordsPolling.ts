@@ -1,8 +1,8 @@
-import { Config, definePollingTrigger, parseTimestamp, requireString } from '@oih-suite/kit';
+import { Config, definePollingTrigger, firstPresent, parseTimestamp, requireString } from '@oih-suite/kit';
 import { pointsRecordToMovement } from '../mappings/pointsRecordToMovement';
 import { APPLICATION_UID, clientFor } from '../steps/context';
 import { MAX_PAGE_SIZE, operationPages } from '../steps/pages';
-import type { PointsRecord } from '../steps/records';
+import { POINTS_RECORD_ID_FIELDS, PointsRecord } from '../steps/records';
 
 /**
  * New and changed points movements of one points account. SocialHub filters by beginDate and
@@ -13,7 +13,8 @@ export = definePollingTrigger<Config, PointsRecord>({
   applicationUid: APPLICATION_UID,
   pageSize: { fallback: MAX_PAGE_SIZE, max: MAX_PAGE_SIZE },
   cursor: (record) => parseTimestamp(record.updateTime ?? record.createTime),
-  id: (record) => String(record.recordId),
+  id: (record) => firstPresent(record, POINTS_RECORD_ID_FIELDS),
+  idField: POINTS_RECORD_ID_FIELDS.join(' | '),
   mapping: pointsRecordToMovement,
   source: (ctx) => {
     const accountCode = requireString(ctx.cfg, 'accountCode');

@@ -1,8 +1,8 @@
-import { Config, definePollingTrigger, readTimeZoneField, requireString, toIso } from '@oih-suite/kit';
+import { Config, definePollingTrigger, firstPresent, readTimeZoneField, requireString, toIso } from '@oih-suite/kit';
 import { transactionToOrder } from '../mappings/transactionToOrder';
 import { APPLICATION_UID, clientFor } from '../steps/context';
 import { MAX_PAGE_SIZE, operationPages } from '../steps/pages';
-import { Transaction } from '../steps/records';
+import { TRANSACTION_ID_FIELDS, Transaction } from '../steps/records';
 
 /** SocialHub writes order times without a zone; `timeZone` says which (default UTC). */
 const clockOf = (cfg: Config) => readTimeZoneField(cfg, 'timeZone');
@@ -17,7 +17,8 @@ export = definePollingTrigger<Config, Transaction>({
   pageSize: { fallback: MAX_PAGE_SIZE, max: MAX_PAGE_SIZE },
   granularityMs: 1000,
   cursor: (t, cfg) => clockOf(cfg).parse(t.updateTime ?? t.orderDate),
-  id: (t) => t.transactionCode,
+  id: (t) => firstPresent(t, TRANSACTION_ID_FIELDS),
+  idField: TRANSACTION_ID_FIELDS.join(' | '),
   mapping: transactionToOrder,
   mappingBindings: (cfg) => {
     const clock = clockOf(cfg);

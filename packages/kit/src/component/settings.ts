@@ -37,7 +37,7 @@ export function requireString(cfg: Config, field: string, what = 'is required'):
   return value;
 }
 
-/** The standard polling fields: startTime, endTime, pageSize, singlePagePerInterval. */
+/** The standard polling fields: startTime, endTime, pageSize, singlePagePerInterval, resetSnapshot. */
 export function readPollingSettings(cfg: Config, pageSize: { fallback: number; max: number }): PollingSettings {
   const startTime = readTimeField(cfg, 'startTime') ?? 0;
   const endTime = readTimeField(cfg, 'endTime');
@@ -47,6 +47,7 @@ export function readPollingSettings(cfg: Config, pageSize: { fallback: number; m
     endTime,
     pageSize: readInteger(cfg, 'pageSize', { min: 1, max: pageSize.max, fallback: pageSize.fallback }),
     singlePagePerInterval: readBoolean(cfg, 'singlePagePerInterval', false),
+    resetSnapshot: readBoolean(cfg, 'resetSnapshot', false),
   };
 }
 

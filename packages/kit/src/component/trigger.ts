@@ -14,8 +14,14 @@ export interface PollingTriggerSpec<Cfg extends Config, Raw> {
   source(ctx: ComponentContext<Cfg>): Promise<PollingSource<Raw>> | PollingSource<Raw>;
   /** The record's modification time in epoch ms; `cfg` is the step's configuration. */
   cursor(raw: Raw, cfg: Cfg): number | undefined;
-  /** The record's id at the provider (`metadata.recordUid`). */
-  id(raw: Raw, cfg: Cfg): string;
+  /**
+   * The record's id at the provider (`metadata.recordUid`): return the field's value as it is
+   * (text or number); the engine refuses a missing, empty or structured one, naming `idField`.
+   * Where an API does not document its id field, `firstPresent(record, candidates)` reads it.
+   */
+  id(raw: Raw, cfg: Cfg): unknown;
+  /** The field(s) `id` reads, for errors (default "id"). */
+  idField?: string;
   isDeleted?(raw: Raw): boolean;
   /** Built-in JSONata mapping from the raw record to the emitted data. */
   mapping?: string;
@@ -51,18 +57,18 @@ export async function pollOnce<Cfg extends Config, Raw>(
   const transformer = new Transformer(spec.mapping, ctx.cfg as TransformSettings, undefined, spec.mappingBindings?.(ctx.cfg));
   const applicationUid = typeof ctx.cfg.applicationUid === 'string' && ctx.cfg.applicationUid ? ctx.cfg.applicationUid : spec.applicationUid;
   const source = await spec.source(ctx);
-  const id = (raw: Raw): string => spec.id(raw, ctx.cfg);
   return runPolling({
     source,
     settings,
     snapshot,
     cursor: (raw) => spec.cursor(raw, ctx.cfg),
-    id,
+    id: (raw) => spec.id(raw, ctx.cfg),
+    idField: spec.idField,
     isDeleted: spec.isDeleted,
     applicationUid,
     granularityMs: spec.granularityMs,
     log: ctx.log,
-    toMessage: (raw) => transformer.apply(oihMessage(raw, { recordUid: id(raw), applicationUid })),
+    toMessage: (raw, recordUid) => transformer.apply(oihMessage(raw, { recordUid, applicationUid })),
     emitData: (message) => ctx.emitter.data(message),
     emitSnapshot: (s) => ctx.emitter.snapshot(s),
   });

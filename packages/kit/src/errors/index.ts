@@ -4,3 +4,4 @@ export { AuthenticationError } from './AuthenticationError';
 export { RateLimitError } from './RateLimitError';
 export { TransientError } from './TransientError';
 export { ProviderError } from './ProviderError';
+export { ScanPositionLostError } from './ScanPositionLostError';

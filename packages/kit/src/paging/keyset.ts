@@ -1,3 +1,4 @@
+import { TransientError } from '../errors';
 import { RepeatedPageGuard } from './guard';
 import type { Page } from './paginate';
 
@@ -25,8 +26,10 @@ export async function* paginateKeyset<T>(
   const request: KeysetRequest = { since: options.since, offset: 0, limit: options.limit };
   for (;;) {
     const { records, more } = await fetch({ ...request });
+    if (more && records.length === 0)
+      throw new TransientError(`${what}: the provider said more records follow but served an empty page; not taken as the end of the data`);
     guard.page(records);
-    const last = !more || records.length === 0;
+    const last = !more;
     yield { records, position: { since: request.since ?? null, offset: request.offset }, last };
     if (last) return;
     advance(request, records, options.cursor);

@@ -7,6 +7,9 @@ import { metrics } from '../util/metrics';
 import { now } from '../util/timing';
 import { toIso } from '../util/timestamps';
 import { CursorState, PollingSnapshot, SEEN_ID_LIMIT, boundary, readSnapshot } from './snapshot';
+import { checkedRecordId } from './recordId';
+import { restartablePages } from './restart';
+import { isResetMarked } from './snapshotCheck';
 
 /** The time window one run reads: inclusive lower bound, fixed upper bound. */
 export interface PollWindow {
@@ -40,6 +43,8 @@ export interface PollingSettings {
   endTime?: number;
   pageSize: number;
   singlePagePerInterval: boolean;
+  /** Step field `resetSnapshot`: ignore a stored snapshot not yet marked as reset (see readSnapshot). */
+  resetSnapshot?: boolean;
 }
 
 export interface PollingRun<Raw> {
@@ -48,11 +53,14 @@ export interface PollingRun<Raw> {
   snapshot: unknown;
   /** The record's modification time in epoch ms. */
   cursor(raw: Raw): number | undefined;
-  id(raw: Raw): string;
+  /** The record's id: a non-empty text or a finite number, else the run stops (see recordId.ts). */
+  id(raw: Raw): unknown;
+  /** Names the field(s) `id` reads, for the error about a record without a usable id. */
+  idField?: string;
   isDeleted?(raw: Raw): boolean;
   applicationUid: string;
-  /** Turns a raw record into the message to emit (mapping included). */
-  toMessage(raw: Raw): Promise<OihMessage>;
+  /** Turns a raw record into the message to emit (mapping included); `id` is the checked id. */
+  toMessage(raw: Raw, id: string): Promise<OihMessage>;
   emitData(message: OihMessage): Promise<void>;
   emitSnapshot(snapshot: PollingSnapshot): Promise<void>;
   /** Resolution of the provider's timestamps (1000 for unix seconds). */
@@ -77,12 +85,18 @@ export interface PollingResult {
  * - deletions become tombstones.
  */
 export async function runPolling<Raw>(run: PollingRun<Raw>): Promise<PollingResult> {
-  const state = readSnapshot(run.snapshot, run.settings.startTime);
+  const state = readSnapshot(run.snapshot, run.settings.startTime, run.settings.resetSnapshot);
+  if (run.settings.resetSnapshot && !isResetMarked(run.snapshot))
+    run.log.warn('resetSnapshot: the stored snapshot is ignored; this run starts over at startTime', { startTime: toIso(run.settings.startTime) });
   const until = state.scan?.until ?? upperBound(run.settings, run.granularityMs ?? 1);
   const result: PollingResult = { emitted: 0, tombstones: 0, skipped: 0, pages: 0, complete: false, snapshot: current(state) };
   run.log.info('Polling run started', { since: toIso(state.lastUpdated), until: toIso(until), resuming: !!state.scan, order: run.source.order });
   if (state.lastUpdated > until) {
-    run.log.info('Snapshot is at or past the upper bound; nothing to read', { lastUpdated: toIso(state.lastUpdated) });
+    // Within the tolerance of snapshotCheck (clock skew); further ahead readSnapshot refused it.
+    run.log.warn('The snapshot is ahead of the upper bound (clock skew between hosts?); nothing to read until the clock passes it', {
+      lastUpdated: toIso(state.lastUpdated),
+      until: toIso(until),
+    });
     result.complete = true;
     return result;
   }
@@ -98,15 +112,13 @@ export async function runPolling<Raw>(run: PollingRun<Raw>): Promise<PollingResu
     return kept;
   };
 
-  for await (const page of run.source.pages(window)) {
+  const restart = () => {
+    untilIds.clear();
+    boundarySkips = 0;
+  };
+  for await (const page of restartablePages(run.source, window, run.log, restart)) {
     const before = result.emitted + result.tombstones;
-    for (const raw of page.records) {
-      const t = run.cursor(raw);
-      const id = run.id(raw);
-      if (t !== undefined && (t < state.lastUpdated || t > until)) {
-        result.skipped += 1;
-        continue;
-      }
+    for (const { raw, t, id } of inWindow(run, page.records, { since: state.lastUpdated, until }, result)) {
       if (t === state.lastUpdated) {
         if (state.seen.has(id)) {
           result.skipped += 1;
@@ -122,7 +134,7 @@ export async function runPolling<Raw>(run: PollingRun<Raw>): Promise<PollingResu
         await run.emitData(tombstone(id, run.applicationUid, toIso(t ?? until)));
         result.tombstones += 1;
       } else {
-        await run.emitData(await run.toMessage(raw));
+        await run.emitData(await run.toMessage(raw, id));
         result.emitted += 1;
       }
       if (t !== undefined && run.source.order === 'ascending') tracker.saw(t, id);
@@ -167,6 +179,30 @@ export async function runPolling<Raw>(run: PollingRun<Raw>): Promise<PollingResu
     lastUpdated: final.lastUpdated,
   });
   return result;
+}
+
+/**
+ * The records of a page inside the window, with their checked ids. Every id is checked before the
+ * first record of the page is emitted, so a broken one stops the run with nothing of the page
+ * emitted and the snapshot still before it. Records outside the window are counted as skipped.
+ */
+function inWindow<Raw>(
+  run: PollingRun<Raw>,
+  records: Raw[],
+  window: { since: number; until: number },
+  result: PollingResult,
+): { raw: Raw; t: number | undefined; id: string }[] {
+  const page = result.pages + 1;
+  const kept: { raw: Raw; t: number | undefined; id: string }[] = [];
+  records.forEach((raw, index) => {
+    const t = run.cursor(raw);
+    if (t !== undefined && (t < window.since || t > window.until)) {
+      result.skipped += 1;
+      return;
+    }
+    kept.push({ raw, t, id: checkedRecordId(run.id(raw), { page, index, idField: run.idField ?? 'id' }) });
+  });
+  return kept;
 }
 
 /**

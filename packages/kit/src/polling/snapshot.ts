@@ -1,5 +1,6 @@
 import { ConfigurationError } from '../errors';
 import { parseTimestamp, toIso } from '../util/timestamps';
+import { RESET_MARK, checkedSnapshot, isResetMarked } from './snapshotCheck';
 
 /** Above this many ids at one timestamp the snapshot keeps a count instead (stays a few KB). */
 export const SEEN_ID_LIMIT = 100;
@@ -28,12 +29,16 @@ export interface CursorState {
 
 /**
  * Reads a stored snapshot, migrating older shapes: a numeric `lastUpdated` (epoch ms or s, as
- * older adapters stored) becomes ISO. Without one, the trigger starts at `startTime`.
+ * older adapters stored) becomes ISO. Without one, the trigger starts at `startTime`. A damaged
+ * snapshot is a configuration error (see snapshotCheck). With `reset` (the step field
+ * `resetSnapshot`) a snapshot not yet marked as reset is ignored, and the state is marked so the
+ * snapshots of this run are: the field resets one run, later ones continue from there.
  */
-export function readSnapshot(snapshot: unknown, startTime: number): CursorState {
-  const s = (snapshot && typeof snapshot === 'object' ? snapshot : {}) as Record<string, unknown>;
-  const { lastUpdated: rawLast, seen, seenCount, scan, ...extra } = s;
-  const parsed = parseTimestamp(rawLast);
+export function readSnapshot(snapshot: unknown, startTime: number, reset = false): CursorState {
+  const stored = reset && !isResetMarked(snapshot) ? {} : checkedSnapshot(snapshot);
+  const { lastUpdated: rawLast, seen, seenCount, scan, [RESET_MARK]: _mark, ...extra } = stored;
+  if (reset) extra[RESET_MARK] = true;
+  const parsed = rawLast === undefined || rawLast === null ? undefined : parseTimestamp(rawLast);
   const state: CursorState = { lastUpdated: parsed ?? startTime, seen: new Set(), extra };
   // A snapshot older than startTime is kept: the snapshot is the truth once a run has happened.
   if (parsed !== undefined && Array.isArray(seen)) for (const id of seen) state.seen.add(String(id));
