@@ -23,6 +23,11 @@ describeTriggerContract('socialhub getPointsRecordsPolling', () => {
     stop: () => sim.stop(),
     addRecords: (count, options) => sim.addPointsRecords(count, options),
     touchRecords: (ids) => sim.touchPointsRecords(ids),
+    breakRecordId: (id, value) => {
+      const record = sim.store.pointsRecords.find((r) => String(r.recordId) === id)!;
+      record.recordId = value;
+      sim.store.pointsRecordsChanged();
+    },
     expireTokens: () => sim.expireTokens(),
     isPageRequest: (req) => req.path.startsWith('/v1/points/pointsRecords/'),
   };
@@ -48,6 +53,10 @@ function describeTransactionsContract(title: string, zoneOffsetMinutes: number, 
       async touchRecords(ids) {
         sim.touchTransactions(ids);
         await nextSecond();
+      },
+      breakRecordId: (id, value) => {
+        sim.store.transactions.get(id)!.transactionCode = value;
+        sim.store.transactionsChanged();
       },
       expireTokens: () => sim.expireTokens(),
       isPageRequest: (req) => req.path.startsWith('/v1/transactions/page/'),

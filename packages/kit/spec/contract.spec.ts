@@ -29,6 +29,7 @@ for (const [title, trigger, listPath] of triggers) {
       stop: () => provider.sim.stop(),
       addRecords: (count, options) => provider.add(count, options?.sameTime),
       touchRecords: (ids) => provider.touch(ids),
+      breakRecordId: (id, value) => provider.breakId(id, value),
       expireTokens: () => provider.tokens.expireAll(),
       isPageRequest: (req) => req.method === 'GET' && req.path === listPath,
     };

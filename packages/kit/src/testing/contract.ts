@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { ConfigurationError } from '../errors/ConfigurationError';
 import type { SimRequest, SimulatorServer } from '../simulator/server';
 import { isSecretKey } from '../util/redact';
 import { timing } from '../util/timing';
@@ -14,6 +15,11 @@ export interface TriggerContractFixture {
   addRecords(count: number, options?: { sameTime?: boolean }): Promise<string[]> | string[];
   /** Changes records so that they count as modified now. */
   touchRecords(ids: string[]): Promise<void> | void;
+  /**
+   * Gives the stored record `id` the broken id `value` at the provider (undefined: the field is
+   * gone), so the suite can check that the engine refuses it. Omit where the simulator cannot.
+   */
+  breakRecordId?(id: string, value: unknown): Promise<void> | void;
   /** Expires every issued access token; omit for providers with static API tokens. */
   expireTokens?(): void;
   /** True for requests that read a page of the trigger's records (faults target them). */
@@ -34,8 +40,9 @@ const TICK = { body: {}, data: {} };
 
 /**
  * The trigger contract every polling trigger of every component passes against its simulator:
- * sequential runs, future snapshots, resuming from any snapshot, shared timestamps, 429 with an
- * HTTP-date Retry-After, 503, expired tokens, and a crash after any page.
+ * sequential runs, future snapshots, damaged snapshots and their reset, broken record ids,
+ * resuming from any snapshot, shared timestamps, 429 with an HTTP-date Retry-After, 503, expired
+ * tokens, and a crash after any page.
  */
 export function describeTriggerContract(title: string, makeFixture: () => TriggerContractFixture): void {
   describe(`trigger contract: ${title}`, function () {
@@ -85,12 +92,50 @@ export function describeTriggerContract(title: string, makeFixture: () => Trigge
       expect(ids(third.self).sort()).to.deep.equal([...created.slice(0, 3), ...added].sort());
     });
 
-    it('a snapshot in the future emits nothing', async () => {
+    it('a snapshot slightly in the future (clock skew: one hour) emits nothing', async () => {
       await ctx.fixture.addRecords(5);
-      const future = new Date(Date.now() + 86_400_000).toISOString();
+      const future = new Date(Date.now() + 3_600_000).toISOString();
       const outcome = await run({ lastUpdated: future });
       expect(outcome.error).to.equal(undefined);
       expect(outcome.self.data).to.deep.equal([]);
+    });
+
+    it('a damaged snapshot is a configuration error naming the value, before any page request; resetSnapshot starts over', async () => {
+      const created = await ctx.fixture.addRecords(5);
+      await settle();
+      const pageRequests = () => ctx.sim.requests.filter((r) => ctx.fixture.isPageRequest(r)).length;
+      const before = pageRequests();
+      for (const lastUpdated of [1e17, '2999-01-01T00:00:00Z', 'garbage', { at: 1 }]) {
+        const outcome = await run({ lastUpdated });
+        expect(outcome.error, JSON.stringify(lastUpdated)).to.be.instanceOf(ConfigurationError);
+        expect(outcome.error?.message).to.include('snapshot.lastUpdated').and.include(JSON.stringify(lastUpdated)).and.include('resetSnapshot');
+        expect(outcome.self.data).to.deep.equal([]);
+      }
+      expect(pageRequests(), 'no page was read').to.equal(before);
+      const reset = await run({ lastUpdated: 'garbage' }, { ...ctx.cfg, resetSnapshot: true });
+      expect(reset.error).to.equal(undefined);
+      expect(ids(reset.self).sort()).to.deep.equal([...created].sort());
+      const next = await run(reset.self.lastSnapshot, { ...ctx.cfg, resetSnapshot: true });
+      expect(next.error).to.equal(undefined);
+      expect(ids(next.self), 'resetSnapshot left on resets one run only').to.deep.equal([]);
+    });
+
+    it('a record with a broken id (gone, empty, an object, the text "undefined") is refused, naming the id field', async function () {
+      if (!ctx.fixture.breakRecordId) this.skip();
+      for (const value of [undefined, '', { id: 1 }, 'undefined']) {
+        const created = await ctx.fixture.addRecords(3);
+        await ctx.fixture.breakRecordId!(created[1], value);
+        await settle();
+        const outcome = await run({});
+        expect(outcome.error, JSON.stringify(value)).to.be.instanceOf(Error);
+        expect(outcome.error?.message).to.match(/without a usable id: its "[^"]+" is .*\(page \d+, record index \d+\)/);
+        for (const id of ids(outcome.self)) expect(id).to.match(/^(?!undefined$|null$|\[object )\S/);
+        ctx.sim.clearFaults();
+        await ctx.fixture.stop();
+        const restarted = await ctx.fixture.start();
+        ctx.sim = restarted.sim;
+        ctx.cfg = { ...restarted.cfg, pageSize: ctx.fixture.pageSize ?? 10 };
+      }
     });
 
     it('resuming from every intermediate snapshot loses and duplicates nothing', async () => {
