@@ -49,6 +49,16 @@ describe('maestroqa getCoachingSessionsPolling', () => {
     expect(Object.keys(afterwards.self.lastSnapshot!)).to.deep.equal(['lastUpdated']);
   });
 
+  it('a stored window past the last one restarts the scan of the run window instead of completing', async () => {
+    const session = sim.addSession(Date.now() - 5 * DAY);
+    const until = new Date(Date.now() - 1).toISOString();
+    const snapshot = { lastUpdated: new Date(Date.now() - 6 * DAY).toISOString(), scan: { until, after: { window: '2999-01-01' } } };
+    const outcome = await run(snapshot);
+    expect(outcome.error).to.equal(undefined);
+    expect(outcome.self.data.map((m) => (m.metadata as { recordUid: string }).recordUid)).to.deep.equal([session._id]);
+    expect(outcome.self.lastSnapshot).to.deep.equal({ lastUpdated: until });
+  });
+
   it('re-reads exactly the lookback window, split into 90-day requests, with the token header', async () => {
     const start = Date.parse('2024-01-10T00:00:00Z');
     const outcome = await run(

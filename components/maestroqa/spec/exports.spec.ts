@@ -66,6 +66,20 @@ describe('maestroqa raw and groups exports', () => {
     expect(sim.jobs.size).to.equal(1);
   });
 
+  it('a stored row past the end of its export restarts the window with a new export instead of skipping rows', async () => {
+    sim.addRows('section_scores', 2, Date.now() - 5000);
+    const first = await raw({ exportType: 'section_scores' });
+    expect(first.error).to.equal(undefined);
+    const [exportId] = [...sim.jobs.keys()];
+    const until = new Date(Date.now() - 1).toISOString();
+    const bogus = { lastUpdated: '1970-01-01T00:00:00.000Z', scan: { until, after: { exportId, row: 500 } } };
+    const resumed = await raw({ exportType: 'section_scores' }, bogus);
+    expect(resumed.error).to.equal(undefined);
+    expect(resumed.self.data).to.have.length(2);
+    expect(sim.jobs.size, 'a new export for the same window').to.equal(2);
+    expect(resumed.self.logs.some((l) => l.level === 'warn' && String(l.message).includes('restarting the scan'))).to.equal(true);
+  });
+
   it('an export that ends "errored" is an error saying so; the next run requests a new export', async () => {
     sim.addRows('csat', 1, Date.now() - 5000);
     sim.failNextExport();

@@ -4,7 +4,8 @@ import { runProcess } from '@oih-suite/kit/testing';
 import { fingerprint } from '../lib/resources/fingerprints';
 import companies from '../lib/triggers/getCsatCompaniesPolling';
 import npsTrigger from '../lib/triggers/getNpsResponsesPolling';
-import { CFG, ORIGIN, UNTIL, expectSchema, page, tokenInterceptor, useNock } from './helpers';
+import projectResponses from '../lib/triggers/getProjectResponsesPolling';
+import { BASE, CFG, ORIGIN, UNTIL, expectSchema, page, tokenInterceptor, useNock } from './helpers';
 
 describe('smileback getNpsResponsesPolling', () => {
   useNock();
@@ -99,5 +100,46 @@ describe('smileback reference-data triggers (getCsatCompaniesPolling)', () => {
       lastUpdated: UNTIL,
       fingerprints: [fingerprint(a), fingerprint(bRenamed), fingerprint(c)].sort().join(''),
     });
+  });
+});
+
+describe('smileback getProjectResponsesPolling: a resumed scan', () => {
+  useNock();
+
+  const item = (id: string, date: string) => ({ response: { id, date, score: 1 }, survey: { id: 's1', name: 'Survey' } });
+
+  it('restarts the window when the stored next link lies beyond the end, instead of completing', async () => {
+    const api = nock(ORIGIN);
+    tokenInterceptor(api);
+    api
+      .get('/api/v3/prj-responses/')
+      .query({ limit: '2', offset: '900' })
+      .reply(200, page([], null, 3))
+      .get('/api/v3/prj-responses/')
+      .query({ limit: '2' })
+      .reply(200, page([item('p1', '2024-12-01T00:00:00Z'), item('p2', '2024-12-02T00:00:00Z')], `${BASE}/v3/prj-responses/?limit=2&offset=2`, 3))
+      .get('/api/v3/prj-responses/')
+      .query({ limit: '2', offset: '2' })
+      .reply(200, page([item('p3', '2024-12-03T00:00:00Z')], null, 3));
+    const snapshot = { lastUpdated: '2024-11-01T00:00:00.000Z', scan: { until: UNTIL, after: `${BASE}/v3/prj-responses/?limit=2&offset=900` } };
+    const { self, error } = await runProcess(projectResponses.process, {}, { ...CFG, pageSize: 2 }, snapshot);
+    expect(error).to.equal(undefined);
+    expect(nock.pendingMocks()).to.deep.equal([]);
+    expect(self.data.map((m) => (m.metadata as { recordUid: string }).recordUid)).to.deep.equal(['p1', 'p2', 'p3']);
+    expect(self.lastSnapshot).to.deep.equal({ lastUpdated: UNTIL });
+  });
+
+  it('refuses a response without response.id, naming the field and its place', async () => {
+    const api = nock(ORIGIN);
+    tokenInterceptor(api);
+    api
+      .get('/api/v3/prj-responses/')
+      .query({ limit: '1000' })
+      .reply(200, page([item('p1', '2024-12-01T00:00:00Z'), { response: { date: '2024-12-02T00:00:00Z' } }]));
+    const { self, error } = await runProcess(projectResponses.process, {}, CFG, { lastUpdated: '2024-11-01T00:00:00.000Z' });
+    expect(error?.message).to.equal(
+      'A record without a usable id: its "response.id" is missing (page 1, record index 1); nothing from this page was emitted',
+    );
+    expect(self.data).to.deep.equal([]);
   });
 });

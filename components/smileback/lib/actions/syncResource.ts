@@ -2,6 +2,7 @@ import {
   ConfigurationError,
   ConnectorError,
   Transformer,
+  checkedRecordId,
   defineAction,
   oihMessage,
   parseTimestamp,
@@ -48,12 +49,14 @@ const action = defineAction<SmilebackConfig>({
         })
       : client.pages<unknown>(resource.path, { ...filters, limit: MAX_PAGE_SIZE });
     let emitted = 0;
+    let pageNumber = 0;
     for await (const page of pages) {
-      for (const raw of page.records) {
+      pageNumber += 1;
+      for (const [index, raw] of page.records.entries()) {
         const t = resource.cursor?.(raw);
         // Only project responses lack a server-side filter but carry a time.
         if (since !== undefined && !resource.sinceParam && t !== undefined && t < since) continue;
-        const recordUid = resource.id(raw);
+        const recordUid = checkedRecordId(resource.id(raw), { page: pageNumber, index, idField: resource.idField ?? 'id' });
         if (resource.isDeleted?.(raw)) await emitter.data(tombstone(recordUid, APPLICATION_UID, toIso(t ?? Date.now())));
         else await emitter.data(await transformer.apply(oihMessage(raw, { recordUid, applicationUid: APPLICATION_UID })));
         emitted += 1;

@@ -19,8 +19,10 @@ export interface ResourceDefinition<Raw> {
   detection: ChangeDetection;
   /** The query parameter of 'since' resources. */
   sinceParam?: 'modified_since' | 'created_since';
-  /** The provider's id of the record (the message's `recordUid`). */
-  id(raw: Raw): string;
+  /** The provider's id of the record (the message's `recordUid`); the kit refuses a missing or broken one. */
+  id(raw: Raw): unknown;
+  /** Where `id` reads it, for errors (default "id"). */
+  idField?: string;
   /** The record's change time in epoch ms ('since' and 'scan'). */
   cursor?(raw: Raw): number | undefined;
   isDeleted?(raw: Raw): boolean;

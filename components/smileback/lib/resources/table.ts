@@ -16,7 +16,7 @@ export const reviews = defineResource<Review>({
   triggerId: 'getReviewsPolling',
   detection: 'since',
   sinceParam: 'modified_since',
-  id: (review) => String(review.id),
+  id: (review) => review.id,
   cursor: (review) => parseTimestamp(review.last_modified),
   // "Reviews marked with status = deleted must be removed from local dataset."
   isDeleted: (review) => review.status === 'deleted',
@@ -34,7 +34,7 @@ export const npsResponses = defineResource<NpsResponse>({
   detection: 'since',
   // NPS responses are never modified: they have `created_at` and no `last_modified`.
   sinceParam: 'created_since',
-  id: (response) => String(response.id),
+  id: (response) => response.id,
   cursor: (response) => parseTimestamp(response.created_at),
   mapping: npsResponseToFeedback,
   schema: 'npsResponse.json',
@@ -48,7 +48,8 @@ export const projectResponses = defineResource<ProjectResponse>({
   triggerId: 'getProjectResponsesPolling',
   // The API documents no filter for project responses; each carries its `date`.
   detection: 'scan',
-  id: (item) => String(item.response?.id),
+  id: (item) => item.response?.id,
+  idField: 'response.id',
   cursor: (item) => parseTimestamp(item.response?.date),
   mapping: projectResponseToFeedback,
   schema: 'projectResponse.json',
@@ -61,7 +62,7 @@ const reference = (key: string, title: string, triggerId: string, mapping: strin
     path: `/v3/${key}/`,
     triggerId,
     detection: 'reference',
-    id: (record) => String(record.id),
+    id: (record) => record.id,
     mapping,
     schema,
   });

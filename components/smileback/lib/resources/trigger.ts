@@ -20,6 +20,7 @@ export function resourceTrigger<Raw>(resource: ResourceDefinition<Raw>): Resourc
     pageSize: { fallback: MAX_PAGE_SIZE, max: MAX_PAGE_SIZE },
     cursor: (raw) => resource.cursor?.(raw),
     id: (raw) => resource.id(raw),
+    idField: resource.idField,
     isDeleted: resource.isDeleted ? (raw) => resource.isDeleted!(raw) : undefined,
     mapping: resource.mapping,
     source: (ctx) => resourceSource(createClient(ctx), resource, ctx.cfg),
