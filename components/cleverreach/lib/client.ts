@@ -5,6 +5,7 @@ import {
   ProviderError,
   Redactor,
   TokenAuth,
+  TransientError,
   clientCredentialsGrant,
   hashKey,
   readString,
@@ -55,7 +56,7 @@ export class CleverReachClient {
 
   async groups(): Promise<Group[]> {
     const response = await this.http.request<Group[] | undefined>({ url: '/v3/groups.json' });
-    return asArray<Group>(response.data);
+    return asArray<Group>(response.data, response.status);
   }
 
   /** One page of a group's receivers (0-based `page`), oldest registration first. */
@@ -64,7 +65,7 @@ export class CleverReachClient {
       url: `/v3/groups.json/${encodeURIComponent(groupId)}/receivers`,
       query: { page, pagesize: pageSize, type: 'all', detail: 4, order_by: 'registered ASC' },
     });
-    return asArray<Receiver>(response.data);
+    return asArray<Receiver>(response.data, response.status);
   }
 
   /** The given e-mail addresses' records in one group (those that are members). */
@@ -76,7 +77,7 @@ export class CleverReachClient {
         url: `/v3/groups.json/${encodeURIComponent(groupId)}/receivers`,
         query: { page: 0, pagesize: chunk.length, type: 'all', detail: 4, email_list: chunk.join(',') },
       });
-      found.push(...asArray<Receiver>(response.data));
+      found.push(...asArray<Receiver>(response.data, response.status));
     }
     return found;
   }
@@ -131,9 +132,12 @@ export class CleverReachClient {
   }
 }
 
-function asArray<T>(data: unknown): T[] {
-  // A group without receivers may answer 204 or an empty body.
-  if (data === undefined || data === null || data === '') return [];
+function asArray<T>(data: unknown, status: number): T[] {
+  // A group without receivers answers 204 (no content). An empty 200 is a broken answer, never
+  // the end of the list: taken as empty it would end a scan and skip the receivers after it.
+  if (status === 204) return [];
+  if (data === undefined || data === null || data === '')
+    throw new TransientError(`CleverReach answered HTTP ${status} with an empty body where a list was expected`, { status });
   if (!Array.isArray(data)) throw new ProviderError(`CleverReach answered with ${typeof data} where a list was expected`);
   return data as T[];
 }

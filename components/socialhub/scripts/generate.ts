@@ -99,6 +99,8 @@ const common: Json = {
     note: 'A JSONata expression over {metadata, data}; replaces the built-in mapping',
     placeholder: '{ "data": data }',
   },
+  customMappingTimeoutMs: text('Custom mapping time limit (ms)', 'Longest one customMapping evaluation may run, 1 to 60000 (default 1000)', '1000'),
+  customMappingMaxDepth: text('Custom mapping depth limit', 'Deepest nesting of one customMapping evaluation, 10 to 10000 (default 500)', '500'),
   maxRetryWaitSeconds: text(
     'Max retry wait (s)',
     'How long one request may wait on rate limits and retries before the step rebounds (default 180)',
@@ -177,6 +179,13 @@ const polling = (extra: Json): Json => ({
     required: false,
     viewClass: 'CheckBox',
     note: 'Read one page per polling interval',
+    placeholder: 'false',
+  },
+  resetSnapshot: {
+    label: 'Reset snapshot (start over)',
+    required: false,
+    viewClass: 'CheckBox',
+    note: 'The next run ignores the stored snapshot and starts at startTime; later runs continue from there. Switch off and on again to reset again',
     placeholder: 'false',
   },
   ...common,

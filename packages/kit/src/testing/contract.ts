@@ -249,6 +249,20 @@ export function describeTriggerContract(title: string, makeFixture: () => Trigge
       expect(ids(outcome.self).sort()).to.deep.equal([...created].sort());
     });
 
+    it('an empty 200 in the middle of a scan fails or rebounds the run, and the next run emits every record', async () => {
+      const created = await ctx.fixture.addRecords(35);
+      await settle();
+      ctx.sim.inject({ match: (req) => ctx.fixture.isPageRequest(req), after: 1, times: Infinity, response: { status: 200, text: '' } });
+      const broken = await run({});
+      expect(broken.error !== undefined || broken.self.rebounds.length > 0, 'the run fails or rebounds').to.equal(true);
+      ctx.sim.clearFaults();
+      const next = await run(broken.self.lastSnapshot ?? {});
+      expect(next.error).to.equal(undefined);
+      const all = [...ids(broken.self), ...ids(next.self)];
+      expectNoDuplicates(all);
+      expect(all.sort()).to.deep.equal([...created].sort());
+    });
+
     it('a crash after any page, then a restart, loses and duplicates nothing', async () => {
       const created = await ctx.fixture.addRecords(35);
       await settle();
