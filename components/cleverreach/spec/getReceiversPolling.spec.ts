@@ -29,6 +29,25 @@ const auth = { reqheaders: { authorization: `Bearer ${TOKEN}`, accept: 'applicat
 const list = (page: number, size: number) => ({ page: String(page), pagesize: String(size), type: 'all', detail: '4', order_by: 'registered ASC' });
 const lookup = (emails: string[]) => ({ page: '0', pagesize: String(emails.length), type: 'all', detail: '4', email_list: emails.join(',') });
 
+/** The token and a group list of Newsletter (1) and Customers (2). */
+const newsletterAndCustomers = () =>
+  tokenInterceptor(nock(BASE))
+    .get('/v3/groups.json')
+    .reply(200, [
+      { id: '1', name: 'Newsletter' },
+      { id: '2', name: 'Customers' },
+    ]);
+
+/** Group 2 answers page 3 (50 a page) empty, and page 2, asked to confirm that end, with `page2`. */
+const emptyPage3Of2After = (page2: unknown[]) =>
+  nock(BASE, auth)
+    .get('/v3/groups.json/2/receivers')
+    .query(list(3, 50))
+    .reply(200, [])
+    .get('/v3/groups.json/2/receivers')
+    .query(list(2, 50))
+    .reply(200, page2);
+
 describe('getReceiversPolling (nock)', () => {
   useNock();
 
@@ -115,21 +134,10 @@ describe('getReceiversPolling (nock)', () => {
   });
 
   it('resumes an interrupted scan at the stored group and page', async () => {
-    const scope = tokenInterceptor(nock(BASE))
-      .get('/v3/groups.json')
-      .reply(200, [
-        { id: '1', name: 'Newsletter' },
-        { id: '2', name: 'Customers' },
-      ]);
+    const scope = newsletterAndCustomers();
     // Page 3 is empty: the scan had stopped right after a full page 2 (checked), so it is the end.
     const unchanged = Array.from({ length: 50 }, (_, i) => receiver(String(100 + i), '2', {}));
-    nock(BASE, auth)
-      .get('/v3/groups.json/2/receivers')
-      .query(list(3, 50))
-      .reply(200, [])
-      .get('/v3/groups.json/2/receivers')
-      .query(list(2, 50))
-      .reply(200, unchanged);
+    emptyPage3Of2After(unchanged);
     const snapshot = { lastUpdated: SINCE, scan: { until: UNTIL, after: { group: '2', page: 3 } } };
     const { self, error } = await runProcess(allGroups.process, {}, { ...CFG, pageSize: 50 }, snapshot);
     expect(error).to.equal(undefined);
@@ -140,20 +148,9 @@ describe('getReceiversPolling (nock)', () => {
   });
 
   it('restarts the window when the stored page lies beyond the end of its group, instead of skipping records', async () => {
-    const scope = tokenInterceptor(nock(BASE))
-      .get('/v3/groups.json')
-      .reply(200, [
-        { id: '1', name: 'Newsletter' },
-        { id: '2', name: 'Customers' },
-      ]);
+    const scope = newsletterAndCustomers();
     const changed = receiver('7', '2', { last_changed: S + 10 });
-    nock(BASE, auth)
-      .get('/v3/groups.json/2/receivers')
-      .query(list(3, 50))
-      .reply(200, [])
-      .get('/v3/groups.json/2/receivers')
-      .query(list(2, 50))
-      .reply(200, [])
+    emptyPage3Of2After([])
       .get('/v3/groups.json/1/receivers')
       .query(list(0, 50))
       .reply(200, [])

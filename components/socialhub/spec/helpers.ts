@@ -2,10 +2,11 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { expect } from 'chai';
 import nock from 'nock';
-import { clearTokenCache, resetSharedThrottles } from '@oih-suite/kit';
+import { clearTokenCache, resetSharedThrottles, timing } from '@oih-suite/kit';
 import { AnyProcess, RunOutcome, runProcess } from '@oih-suite/kit/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SocialHubSimulator, startSimulator } from '../simulator';
 
 export const BASE = 'https://s1.socialhub.ai/openapi-prod';
 export const CREDS = { appId: 'app-1', appSecret: 'secret-app-value' };
@@ -41,3 +42,22 @@ export function runAction(step: { process: unknown }, data: unknown, cfg: Record
 }
 
 export const load = <T>(kind: 'actions' | 'triggers', id: string): T => require(`../lib/${kind}/${id}`) as T;
+
+/**
+ * A fresh simulator (no rate limits) for each test of the calling `describe`, with the kit's
+ * clock fixed at `now`; `current()` is the running one.
+ */
+export function useSimulatorAt(now: number): { current(): SocialHubSimulator } {
+  const previousClock = timing.clock;
+  let sim: SocialHubSimulator;
+  beforeEach(async () => {
+    freshState();
+    sim = await startSimulator({ rateLimits: false });
+    timing.clock = { ...previousClock, now: () => now };
+  });
+  afterEach(async () => {
+    timing.clock = previousClock;
+    await sim.stop();
+  });
+  return { current: () => sim };
+}

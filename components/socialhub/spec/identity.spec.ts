@@ -1,9 +1,8 @@
 import { expect } from 'chai';
-import { timing } from '@oih-suite/kit';
 import { AnyProcess, runProcess } from '@oih-suite/kit/testing';
 import { POINTS_RECORD_ID_FIELDS, TRANSACTION_ID_FIELDS } from '../lib/steps/records';
-import { SocialHubSimulator, startSimulator } from '../simulator';
-import { freshState, load } from './helpers';
+import type { SocialHubSimulator } from '../simulator';
+import { freshState, load, useSimulatorAt } from './helpers';
 
 type Trigger = { process: AnyProcess };
 const pointsTrigger = load<Trigger>('triggers', 'getPointsRecordsPolling');
@@ -17,16 +16,10 @@ const transactionsTrigger = load<Trigger>('triggers', 'getTransactionsPolling');
 describe('socialhub triggers: record ids from undocumented fields', () => {
   const NOW = Date.UTC(2026, 0, 15, 12, 0, 0, 500);
   const T = Date.UTC(2026, 0, 10);
-  const previousClock = timing.clock;
+  const simulator = useSimulatorAt(NOW);
   let sim: SocialHubSimulator;
-  beforeEach(async () => {
-    freshState();
-    sim = await startSimulator({ rateLimits: false });
-    timing.clock = { ...previousClock, now: () => NOW };
-  });
-  afterEach(async () => {
-    timing.clock = previousClock;
-    await sim.stop();
+  beforeEach(() => {
+    sim = simulator.current();
   });
 
   const pointsCfg = () => ({ ...sim.cfg, accountCode: sim.main.accountCode, status: '' });

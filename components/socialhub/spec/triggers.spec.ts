@@ -1,8 +1,7 @@
 import { expect } from 'chai';
-import { timing } from '@oih-suite/kit';
 import { AnyProcess, describeTriggerContract, runProcess } from '@oih-suite/kit/testing';
 import { SocialHubSimulator, startSimulator } from '../simulator';
-import { expectSchema, freshState, load } from './helpers';
+import { expectSchema, freshState, load, useSimulatorAt } from './helpers';
 
 type Trigger = { process: AnyProcess };
 const pointsTrigger = load<Trigger>('triggers', 'getPointsRecordsPolling');
@@ -69,16 +68,10 @@ describeTransactionsContract('socialhub getTransactionsPolling in a +08:00 tenan
 
 describe('socialhub triggers: exact requests, messages and snapshots', () => {
   const NOW = Date.UTC(2026, 0, 15, 12, 0, 0, 500);
-  const previousClock = timing.clock;
+  const simulator = useSimulatorAt(NOW);
   let sim: SocialHubSimulator;
-  beforeEach(async () => {
-    freshState();
-    sim = await startSimulator({ rateLimits: false });
-    timing.clock = { ...previousClock, now: () => NOW };
-  });
-  afterEach(async () => {
-    timing.clock = previousClock;
-    await sim.stop();
+  beforeEach(() => {
+    sim = simulator.current();
   });
 
   it('getPointsRecordsPolling reads beginDate from the snapshot and emits points movements', async () => {

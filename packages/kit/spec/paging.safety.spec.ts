@@ -1,22 +1,8 @@
 import { expect } from 'chai';
 import { ScanPositionLostError, TransientError } from '../src/errors';
 import { paginateKeyset } from '../src/paging/keyset';
-import { Page, paginateLinks, paginateOffset, paginatePages } from '../src/paging/paginate';
-
-async function collect<T>(pages: AsyncIterable<Page<T>>): Promise<Page<T>[]> {
-  const out: Page<T>[] = [];
-  for await (const page of pages) out.push(page);
-  return out;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
+import { paginateLinks, paginateOffset, paginatePages } from '../src/paging/paginate';
+import { collect, rejection } from './helpers/promises';
 
 /** A list of `size` numbers served in pages of `pageSize`, page numbers from `firstPage`. */
 const pagesOf = (size: number, firstPage: 0 | 1) => async (page: number, pageSize: number) => {

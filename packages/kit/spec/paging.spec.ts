@@ -1,21 +1,7 @@
 import { expect } from 'chai';
 import { RepeatedPageGuard } from '../src/paging/guard';
-import { Page, paginateLinks, paginateOffset, paginatePages } from '../src/paging/paginate';
-
-async function collect<T>(pages: AsyncIterable<Page<T>>): Promise<Page<T>[]> {
-  const out: Page<T>[] = [];
-  for await (const page of pages) out.push(page);
-  return out;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
+import { paginateLinks, paginateOffset, paginatePages } from '../src/paging/paginate';
+import { collect, rejection } from './helpers/promises';
 
 describe('paging', () => {
   it('paginateLinks follows next links until there is none', async () => {

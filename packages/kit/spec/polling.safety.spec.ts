@@ -8,20 +8,12 @@ import { timing } from '../src/util/timing';
 import type { Clock } from '../src/util/timing';
 import { FakeClock } from './helpers/fakeClock';
 import { MemRecord, ascendingSource, memoryRun, unorderedSource } from './helpers/memorySource';
+import { rejection as failure } from './helpers/promises';
 
 const T = Date.parse('2024-05-01T10:00:00.000Z');
 const NOW = T + 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 const DAY = 86_400_000;
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected the run to fail');
-}
 
 const records = (count: number, prefix = 'r'): MemRecord[] =>
   Array.from({ length: count }, (_, i) => ({ id: `${prefix}${String(i).padStart(2, '0')}`, t: T + i }));

@@ -3,20 +3,12 @@ import { ConfigurationError, ConnectorError } from '../src/errors';
 import { Transformer, toPlainJson } from '../src/transform/transformer';
 import { compileExpression } from '../src/transform/compile';
 import type { OihMessage } from '../src/messages/message';
+import { rejection } from './helpers/promises';
 
 const message = (): OihMessage<Record<string, unknown>> => ({
   metadata: { recordUid: 'r-7', applicationUid: 'app' },
   data: { first: 'Ann', n: 3 },
 });
-
-async function rejection(promise: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ConnectorError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const TAIL_LOOP = '($f := function($n){ $f($n + 1) }; $f(0))';
 const DEEP_RECURSION = '($f := function($n){ $n = 0 ? 0 : 1 + $f($n - 1) }; $f(100000000))';
@@ -25,7 +17,9 @@ describe('customMapping limits', function () {
   this.timeout(10_000);
 
   it('stops a tight tail-call loop at the time limit with a configuration error naming customMapping and the record', async () => {
-    const error = await rejection(new Transformer(undefined, { customMapping: TAIL_LOOP, customMappingTimeoutMs: 50 }).apply(message()));
+    const error = await rejection<ConnectorError>(
+      new Transformer(undefined, { customMapping: TAIL_LOOP, customMappingTimeoutMs: 50 }).apply(message()),
+    );
     expect(error).to.be.instanceOf(ConfigurationError);
     expect(error.field).to.equal('customMapping');
     expect(error.recordId).to.equal('r-7');
@@ -33,7 +27,7 @@ describe('customMapping limits', function () {
   });
 
   it('stops a deep recursion at the depth limit (default 500) before it grows', async () => {
-    const error = await rejection(new Transformer(undefined, { customMapping: DEEP_RECURSION }).apply(message()));
+    const error = await rejection<ConnectorError>(new Transformer(undefined, { customMapping: DEEP_RECURSION }).apply(message()));
     expect(error).to.be.instanceOf(ConfigurationError);
     expect(error.message).to.match(/^customMapping: nested deeper than 500 evaluation steps for record r-7 .*customMappingMaxDepth/);
     expect(error.recordId).to.equal('r-7');
@@ -42,7 +36,9 @@ describe('customMapping limits', function () {
   it('the depth limit is a step field; a shallow recursion passes under it and fails under a lower one', async () => {
     const recursion = '($f := function($n){ $n = 0 ? 0 : 1 + $f($n - 1) }; { "sum": $f(data.n) })';
     expect((await new Transformer(undefined, { customMapping: recursion }).apply(message())).data).to.deep.equal({ sum: 3 });
-    const low = await rejection(new Transformer(undefined, { customMapping: recursion, customMappingMaxDepth: '10' }).apply(message()));
+    const low = await rejection<ConnectorError>(
+      new Transformer(undefined, { customMapping: recursion, customMappingMaxDepth: '10' }).apply(message()),
+    );
     expect(low.message).to.include('nested deeper than 10 evaluation steps');
   });
 
@@ -83,7 +79,7 @@ describe('customMapping result shape', () => {
   ];
   for (const [what, expression, pattern] of cases) {
     it(`refuses ${what} as a configuration error naming customMapping and the record`, async () => {
-      const error = await rejection(new Transformer(undefined, { customMapping: expression }).apply(message()));
+      const error = await rejection<ConnectorError>(new Transformer(undefined, { customMapping: expression }).apply(message()));
       expect(error).to.be.instanceOf(ConfigurationError);
       expect(error.message).to.match(/^customMapping: /);
       expect(error.message).to.match(pattern);

@@ -3,20 +3,12 @@ import { ConfigurationError, ConnectorError } from '../src/errors';
 import { clearExpressionCache, compileExpression, compileUncached } from '../src/transform/compile';
 import { Transformer, toPlainJson } from '../src/transform/transformer';
 import type { OihMessage } from '../src/messages/message';
+import { rejection } from './helpers/promises';
 
 const message = (): OihMessage<Record<string, unknown>> => ({
   metadata: { recordUid: 'r-1', applicationUid: 'app' },
   data: { first: 'Ann', last: 'Lee', tags: ['a', 'b'] },
 });
-
-async function rejection(promise: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ConnectorError;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('Transformer', () => {
   it('an invalid customMapping fails at construction, naming the field, position and token', () => {
@@ -79,12 +71,12 @@ describe('Transformer', () => {
 
   it('evaluation errors and empty results name the record', async () => {
     const failing = new Transformer('$error("nope")', {});
-    const error = await rejection(failing.apply(message()));
+    const error = await rejection<ConnectorError>(failing.apply(message()));
     expect(error.message).to.equal('built-in mapping failed for record r-1: nope');
     expect(error.recordId).to.equal('r-1');
-    const custom = await rejection(new Transformer(undefined, { customMapping: '$error("bad")' }).apply(message()));
+    const custom = await rejection<ConnectorError>(new Transformer(undefined, { customMapping: '$error("bad")' }).apply(message()));
     expect(custom.field).to.equal('customMapping');
-    const empty = await rejection(new Transformer('missing', {}).apply(message()));
+    const empty = await rejection<ConnectorError>(new Transformer('missing', {}).apply(message()));
     expect(empty.message).to.include('produced nothing for record r-1');
   });
 
