@@ -82,7 +82,10 @@ export interface PollingResult {
  * - the lower bound is inclusive and the ids already emitted at it are not emitted again;
  * - the upper bound is fixed when the run starts (and never later than `endTime`);
  * - the snapshot is emitted after each page, only after that page's messages were emitted;
- * - deletions become tombstones.
+ * - deletions become tombstones;
+ * - a damaged stored snapshot stops the run before anything is read (snapshotCheck);
+ * - a record without a usable id stops the run before anything of its page is emitted (recordId);
+ * - a resumed scan whose position lies beyond the end restarts its window (restart).
  */
 export async function runPolling<Raw>(run: PollingRun<Raw>): Promise<PollingResult> {
   const state = readSnapshot(run.snapshot, run.settings.startTime, run.settings.resetSnapshot);
