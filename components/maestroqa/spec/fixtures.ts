@@ -38,6 +38,9 @@ export function coachingFixture(trigger: TriggerContractFixture['trigger']): Tri
     touchRecords(ids) {
       for (const id of ids) sim!.updateSession(id);
     },
+    breakRecordId(id, value) {
+      sim!.sessions.find((s) => s._id === id)!._id = value;
+    },
     isPageRequest: (req) => req.path === '/api/v1/coaching-sessions',
   };
 }

@@ -13,7 +13,8 @@ export = definePollingTrigger<MaestroConfig, CoachingRecord>({
   applicationUid: APPLICATION_UID,
   pageSize: { fallback: 500, max: 5000 },
   cursor: coachingCursor,
-  id: (record) => String(record._id),
+  id: (record) => record._id,
+  idField: '_id',
   isDeleted: (record) => record.isDeleted === true,
   mapping: coachingSessionToCoaching,
   source: ({ cfg, log }) => {
