@@ -53,6 +53,23 @@ describe('lookupReceiver', () => {
     expectSchema('lookupReceiver.out.json', self.data[0].data);
   });
 
+  it('reports a receiver without a group by its own active flag, as the triggers do', async () => {
+    // Activated and never deactivated, but CleverReach says active: false (e.g. deactivated by an admin).
+    const { group_id: _group, ...withoutGroup } = found;
+    tokenInterceptor(nock(BASE)); // one token for both runs (the kit caches it per credential)
+    for (const active of [false, true]) {
+      const scope = api()
+        .get('/v3/receivers.json/42')
+        .reply(200, { ...withoutGroup, active });
+      const { self, error } = await runProcess(lookupReceiver.process, { data: { id: '42' } }, CFG);
+      expect(error).to.equal(undefined);
+      scope.done();
+      const categories = (self.data[0].data as { categories: unknown[] }).categories;
+      expect(categories).to.deep.include({ name: 'status', label: active ? 'active' : 'inactive' });
+      expect(categories).to.not.deep.include({ name: 'status', label: active ? 'inactive' : 'active' });
+    }
+  });
+
   it('passes the raw receiver with skipTransformation, looking by id within groupId', async () => {
     tokenInterceptor(nock(BASE));
     const scope = api()

@@ -2,6 +2,8 @@
  * CleverReach receiver → OIH Person (JSONata). Attribute names are defined per account, so
  * names are read from the group's `attributes` first, then `global_attributes`, each under the
  * English and the German key; the first non-empty value wins. `groups` is added by the triggers.
+ * The status follows the group memberships, else the receiver's own `active` flag, else its stamps
+ * (the same rule as `isActive` in lib/timestamps.ts).
  */
 export const receiverToPerson = `(
   $a := $type(attributes) = "object" ? attributes : {};
@@ -11,7 +13,7 @@ export const receiverToPerson = `(
   $last := $pick([$a.lastname, $a.name, $a.nachname, $g.lastname, $g.name, $g.nachname]);
   $salutation := $pick([$a.salutation, $a.anrede, $g.salutation, $g.anrede]);
   $phone := $pick([$a.phone, $a.telefon, $g.phone, $g.telefon]);
-  $active := $exists(groups) ? $count(groups[active = true]) > 0 : (activated > 0 and deactivated = 0);
+  $active := $exists(groups) ? $count(groups[active = true]) > 0 : ($type(active) = "boolean" ? active : (activated > 0 and deactivated = 0));
   {
     "firstName": $first,
     "lastName": $last,
