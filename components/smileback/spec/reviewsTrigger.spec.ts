@@ -38,8 +38,8 @@ const mappedExample = (id: number, lastModified: string) => ({
   company: {
     name: 'Missing NZ',
     categories: [
-      { name: 'territory', label: 'New Zealand' },
-      { name: 'market', label: 'Manufacturing' },
+      { name: 'New Zealand', label: 'territory' },
+      { name: 'Manufacturing', label: 'market' },
     ],
     oihApplicationRecords: [{ applicationUid: 'smileback', recordUid: '500' }],
   },
