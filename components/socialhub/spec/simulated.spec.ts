@@ -160,7 +160,7 @@ describe('socialhub against the simulator', () => {
         gender: 2,
         mobilePhone: '91234567',
         phonePrefCode: '+852',
-        address: 'Nanjing Rd 5 Shanghai',
+        address: 'Nanjing Rd 5',
         postelCode: '200001',
       });
       expect(created.self.data[0].data).to.deep.equal({
@@ -172,7 +172,7 @@ describe('socialhub against the simulator', () => {
           { type: 'email', value: 'mia@example.com', label: 'privateEmail' },
           { type: 'phone', value: '+852 91234567', label: 'privateMobile' },
         ],
-        addresses: [{ street: 'Nanjing Rd 5 Shanghai', zipCode: '200001', label: 'primary' }],
+        addresses: [{ street: 'Nanjing Rd', streetNumber: 5, zipCode: '200001', label: 'primary' }],
       });
       expectSchema('person', created.self.data[0].data);
       const before = sim.store.consumers.size;

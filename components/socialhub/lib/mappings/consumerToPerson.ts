@@ -1,9 +1,13 @@
 /**
  * SocialHub consumer → OIH Person. SocialHub keeps one name string: it becomes displayName and is
- * split at the first space into firstName/lastName. The one-line address goes to `street`.
+ * split at the first space into firstName/lastName. The one address line is the street; a house
+ * number at its end ("Nanjing Rd 5", "Hauptstr. 12a") becomes `streetNumber` (a number when it is
+ * digits only, as the OIH model types it), so what `personToConsumer` wrote comes back apart.
  */
 export const consumerToPerson = `(
   $first := $contains(name, ' ') ? $substringBefore(name, ' ') : name;
+  $line := $type(address) = 'string' ? $trim(address) : '';
+  $house := $match($line, /^(.*\\S)\\s+(\\d+\\s?[a-zA-Z]?)$/)[0].groups;
   {
     "displayName": name,
     "firstName": $first,
@@ -15,7 +19,12 @@ export const consumerToPerson = `(
       mobilePhone ? {"type": "phone", "value": $join([phonePrefCode, mobilePhone][$ and $ != ''], ' '), "label": "privateMobile"}
     ],
     "addresses": [
-      (address or postelCode) ? {"street": address, "zipCode": postelCode, "label": "primary"}
+      ($line != '' or postelCode) ? {
+        "street": $house ? $house[0] : ($line != '' ? $line),
+        "streetNumber": $house ? ($contains($house[1], /^\\d+$/) ? $number($house[1]) : $house[1]),
+        "zipCode": postelCode,
+        "label": "primary"
+      }
     ]
   }
 )`;
