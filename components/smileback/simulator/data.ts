@@ -1,5 +1,5 @@
 import { SeededRandom } from '@oih-suite/kit/simulator';
-import type { NpsResponse, ProjectResponse, ReferenceRecord, Review } from '../lib/types';
+import type { NpsResponse, ProjectResponse, ReferenceRecord, Review } from './records';
 
 /** Names and words the seeded data is made of (invented, no real people). */
 const FIRST = ['Ada', 'Ben', 'Chloe', 'Dev', 'Elif', 'Finn', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Kira', 'Luca', 'Mara', 'Nils', 'Olga'];

@@ -1,6 +1,6 @@
 import { SimulatorServer, TokenIssuer } from '@oih-suite/kit/simulator';
 import type { SimulatorOptions as CommonSimulatorOptions } from '@oih-suite/kit/simulator';
-import type { Review } from '../lib/types';
+import type { Review } from './records';
 import type { ReferenceKind } from './data';
 import { SimAccount, detail, installRoutes } from './routes';
 import { SmilebackStore } from './store';

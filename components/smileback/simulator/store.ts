@@ -1,5 +1,5 @@
 import { SeededRandom } from '@oih-suite/kit/simulator';
-import type { NpsResponse, ProjectResponse, ReferenceRecord, Review } from '../lib/types';
+import type { NpsResponse, ProjectResponse, ReferenceRecord, Review } from './records';
 import { ReferenceKind, ReferenceLists, seededNps, seededProjectResponse, seededReference, seededReview, uuid } from './data';
 import { isoMicros, nowMicros } from './time';
 

@@ -1,11 +1,17 @@
 import { SeededRandom, SimulatorServer, TokenIssuer } from '@oih-suite/kit/simulator';
-import { RATE_WINDOWS } from '../lib/client';
 import { fail } from './envelope';
 import { installRoutes } from './routes';
 import { Row, SocialHubStore } from './store';
 import type { SimulatorOptions } from '@oih-suite/kit/simulator';
 
 export type { SimulatorOptions };
+
+/**
+ * SocialHub publishes no rate limit. The simulator answers 429 past 20 requests a second per app,
+ * the budget the connector says it keeps (lib/client.ts): a 429 here means the connector overran
+ * its own promise. Written here, not imported, so a change on either side shows as a 429 or a gap.
+ */
+const RATE_LIMIT = [{ limit: 20, intervalMs: 1000 }];
 
 export interface SocialHubSimulatorOptions extends SimulatorOptions {
   /** The tenant's time zone in minutes east of UTC (default 0): how transaction times are written and read. */
@@ -52,7 +58,7 @@ export async function startSimulator(options: SocialHubSimulatorOptions = {}): P
   server.intervalScale = options.intervalScale ?? 1;
   if (options.rateLimits !== false) {
     server.rateLimit = {
-      windows: RATE_WINDOWS,
+      windows: RATE_LIMIT,
       respond: (seconds) => ({ ...fail('429', 'too many requests', 429), headers: { 'Retry-After': String(seconds) } }),
     };
   }

@@ -1,13 +1,13 @@
 /**
  * Measures how fully a large initial sync of reviews uses the 30 requests/minute budget against
  * the simulator, with the window compressed on both sides:
- *   node components/smileback/dist/simulator/measureRate.js [intervalScale=0.1] [reviews=15000] [map]
+ *   TS_NODE_TRANSPILE_ONLY=true npx ts-node components/smileback/scripts/measureRate.ts [intervalScale=0.1] [reviews=15000] [map]
  * Without "map" the records skip the JSONata mapping, so the throttle, not the CPU, sets the pace.
  */
 import { resetSharedThrottles, timing } from '@oih-suite/kit';
 import { runProcess } from '@oih-suite/kit/testing';
 import trigger from '../lib/triggers/getReviewsPolling';
-import { startSimulator } from './index';
+import { startSimulator } from '../simulator';
 
 async function main(): Promise<void> {
   const scale = Number(process.argv[2] ?? 0.1);
