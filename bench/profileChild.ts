@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { Session } from 'node:inspector';
 import type { Provider } from './lib/components';
-import { PROFILES, resolveTrigger } from './lib/profiles';
+import { profileOf, resolveTrigger } from './lib/profiles';
 import { runThroughput, warmUp } from './suites/throughput';
 
 function post<T>(session: Session, method: string): Promise<T> {
@@ -15,7 +15,7 @@ function post<T>(session: Session, method: string): Promise<T> {
 
 async function main(): Promise<void> {
   const [provider, recordsText, out] = process.argv.slice(2) as [Provider, string, string];
-  const profile = PROFILES[provider];
+  const profile = profileOf(provider);
   const trigger = resolveTrigger(provider, profile.mainTrigger);
   await warmUp(provider, trigger, profile.cfg);
   const session = new Session();

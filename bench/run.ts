@@ -9,7 +9,7 @@ import { builtProviders, PROVIDERS, Provider, RESULTS_DIR } from './lib/componen
 import { fixtureEntry } from './lib/fixture';
 import { describeMachine, loadNow } from './lib/machine';
 import { BenchOptions, parseOptions } from './lib/options';
-import { capSizes, PROFILES, resolveTrigger } from './lib/profiles';
+import { capSizes, profileOf, resolveTrigger } from './lib/profiles';
 import { profileMain } from './profile';
 import type { BenchResults } from './lib/results';
 import { renderTable } from './lib/table';
@@ -23,7 +23,6 @@ import { runTransform } from './suites/transform';
 
 /** Compressed clock for the rate-limit runs: a 60 s window lasts 3 s on both sides. */
 const INTERVAL_SCALE = 0.05;
-const RATE_GOAL_PROVIDERS: Provider[] = ['smileback', 'maestroqa'];
 
 export async function main(argv: string[]): Promise<number> {
   if (argv.includes('--profile')) return profileMain(argv, RESULTS_DIR);
@@ -123,7 +122,7 @@ async function mappingSuites(options: BenchOptions, built: Provider[], results: 
 
 async function throughputSuite(options: BenchOptions, built: Provider[], results: BenchResults): Promise<void> {
   for (const provider of built) {
-    const profile = PROFILES[provider];
+    const profile = profileOf(provider);
     const trigger = await attempt(results, `throughput ${provider}`, async () => resolveTrigger(provider, profile.mainTrigger));
     if (!trigger) continue;
     await attempt(results, `throughput ${provider} warm-up`, () => warmUp(provider, trigger, profile.cfg));
@@ -146,7 +145,7 @@ async function throughputSuite(options: BenchOptions, built: Provider[], results
 
 async function memorySuite(options: BenchOptions, built: Provider[], results: BenchResults): Promise<void> {
   for (const provider of built) {
-    const profile = PROFILES[provider];
+    const profile = profileOf(provider);
     if (!profile.largestStream) continue;
     // A capped provider keeps the 10× step between the runs, at the largest size its simulator manages.
     const { note } = capSizes(provider, options.memorySizes);
@@ -225,10 +224,10 @@ function memoryShortfall(r: MemoryResult): string {
 
 async function rateLimitSuite(options: BenchOptions, built: Provider[], results: BenchResults): Promise<void> {
   for (const provider of built) {
-    const spec = PROFILES[provider].rateLimit;
+    const spec = profileOf(provider).rateLimit;
     if (!spec) continue;
-    // The goal names Smileback and MaestroQA; the others are extra information a smoke run can skip.
-    if (options.quick && !RATE_GOAL_PROVIDERS.includes(provider)) continue;
+    // The goal names some providers (their profiles say so); the others are extra information a smoke run can skip.
+    if (options.quick && !spec.goal) continue;
     const r = await attempt(results, `rate limit ${provider}`, () =>
       runRateLimit(
         provider,

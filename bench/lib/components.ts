@@ -11,8 +11,15 @@ import type { RuntimeSelf } from '@oih-suite/kit';
 /** The repository root (this file runs from bench/dist/bench/lib). */
 export const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 export const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
-export const PROVIDERS = ['smileback', 'cleverreach', 'socialhub', 'maestroqa'] as const;
-export type Provider = (typeof PROVIDERS)[number];
+/** A component folder name (`smileback`). */
+export type Provider = string;
+
+/** Every component folder with a component.json: adding a provider adds it here, with no list to edit. */
+export const PROVIDERS: readonly Provider[] = fs
+  .readdirSync(path.join(ROOT, 'components'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(ROOT, 'components', entry.name, 'component.json')))
+  .map((entry) => entry.name)
+  .sort();
 
 export type Cfg = Record<string, unknown>;
 export type ProcessFn = (this: RuntimeSelf, msg: unknown, cfg: Cfg, snapshot?: unknown) => Promise<unknown>;

@@ -20,25 +20,23 @@ import { sleep } from '../../test/runtime/harness/ports';
 import { RuntimeEnv, StepRunner } from '../../test/runtime/harness/runtimes';
 import type { Cfg, Provider } from '../lib/components';
 import { perSecond, round } from '../lib/measure';
-import { PROFILES, resolveTrigger, stepCfg } from '../lib/profiles';
+import { profileOf, resolveTrigger, stepCfg } from '../lib/profiles';
 import { runTrigger } from '../lib/runTrigger';
 import { RemoteSimulator } from '../lib/simClient';
 import { PACKAGES_DIR, RuntimeResult } from './runtime';
-
-/** Smileback first: its pages of 1000 reviews stay inside the 30-request burst, so no throttle wait blurs the figure. */
-const PREFERENCE: Provider[] = ['smileback', 'cleverreach', 'socialhub', 'maestroqa'];
 
 /** The lifted emit limit: far above anything one step produces. */
 const UNLIMITED = { ELASTICIO_DATA_RATE_LIMIT: '1000000', ELASTICIO_SNAPSHOT_RATE_LIMIT: '1000000' };
 
 export function packagedProvider(built: Provider[]): Provider | undefined {
-  return PREFERENCE.find((p) => built.includes(p) && fs.existsSync(path.join(PACKAGES_DIR, p, 'component.json')));
+  const packaged = built.filter((p) => fs.existsSync(path.join(PACKAGES_DIR, p, 'component.json')));
+  return packaged.find((p) => profileOf(p).runtimeFirst) ?? packaged[0];
 }
 
 export async function runRuntime(built: Provider[], messages: number): Promise<RuntimeResult> {
   const provider = packagedProvider(built);
   if (!provider) throw new Error('no built component is packaged in dist-packages/ (run `npm run package`)');
-  const trigger = resolveTrigger(provider, PROFILES[provider].mainTrigger);
+  const trigger = resolveTrigger(provider, profileOf(provider).mainTrigger);
   const broker = new Broker();
   const platform = new PlatformStub();
   const sim = await RemoteSimulator.start(provider, { records: messages, rateLimits: false, seed: 1 });

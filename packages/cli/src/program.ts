@@ -6,6 +6,7 @@ import { verifyCommand } from './commands/verify';
 import { demoCommand } from './commands/demo';
 import { EXIT, ExitCode } from './errors';
 import { Ui } from './output/ui';
+import { listComponents } from './workspace';
 
 function positiveInt(name: string) {
   return (value: string): number => {
@@ -18,6 +19,19 @@ function positiveInt(name: string) {
 const EPILOG = `
 Exit codes: 0 ok · 1 unexpected error · 2 bad usage or configuration · 3 bad credentials · 4 provider failure (errors, rate limits, unreachable).
 Secrets: --cfg values may use \${ENV_NAME} placeholders; OIH_CFG_<FIELD> variables set fields (OIH_CFG_CLIENT_SECRET → clientSecret).`;
+
+/** The components found under components/, for help texts (a broken component.json is reported by the command that reads it). */
+function componentNames(): string {
+  try {
+    return (
+      listComponents()
+        .map((c) => c.id)
+        .join(', ') || 'none yet'
+    );
+  } catch {
+    return 'see `oih-connectors list`';
+  }
+}
 
 /**
  * The command tree. Every action resolves to an exit code; usage errors from commander itself
@@ -72,7 +86,7 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
   program
     .command('simulate')
     .description('start a provider simulator with seeded data until Ctrl-C')
-    .argument('<provider>', 'smileback, cleverreach, socialhub or maestroqa')
+    .argument('<provider>', `component folder name (${componentNames()})`)
     .option('--port <n>', 'port on 127.0.0.1 (default: a free one)', positiveInt('--port'))
     .option('--records <n>', 'how many records to seed', positiveInt('--records'))
     .option('--seed <n>', 'random seed of the data', positiveInt('--seed'))
@@ -82,7 +96,7 @@ export function buildProgram(setExit: (code: ExitCode) => void): Command {
 
   program
     .command('demo')
-    .description('the demo flow on the four simulators (npm start); the second run is incremental')
+    .description("the demo flow on every component's simulator (npm start); the second run is incremental")
     .option('--reset', 'forget the state of previous runs and start over')
     .option('--state-dir <dir>', 'where the demo keeps its state (default: .state/demo at the repo root)')
     .action(act((options: { reset?: boolean; stateDir?: string }, cmd: Command) => demoCommand(options, ui(cmd))));
