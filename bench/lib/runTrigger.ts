@@ -1,4 +1,4 @@
-import { metrics, resetSharedThrottles, withTiming } from '@oih-suite/kit';
+import { metrics, resetSharedThrottles, withTiming } from '@oih-suite/kit/engine';
 import type { Cfg, Provider } from './components';
 import { loadTrigger } from './components';
 import { DiscardingSelf } from './discard';

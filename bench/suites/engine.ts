@@ -2,7 +2,8 @@
  * Transformation engine: the same mapping over the same messages, compiled once (the kit's
  * cache) versus compiled for every message, to show what the cache saves.
  */
-import { compileExpression, compileUncached } from '@oih-suite/kit';
+import { compileExpression } from '@oih-suite/kit';
+import { compileUncached } from '@oih-suite/kit/engine';
 import type { CatalogEntry } from '../lib/catalog';
 import { bestOf, perSecond, round, timed } from '../lib/measure';
 

@@ -7,7 +7,7 @@
  * worth start at once, so a plain requests-per-minute figure would flatter a short run).
  * Use = allowed elapsed ÷ achieved elapsed, between the first and last accepted request.
  */
-import { withTiming } from '@oih-suite/kit';
+import { withTiming } from '@oih-suite/kit/engine';
 import type { Cfg, Provider } from '../lib/components';
 import { round } from '../lib/measure';
 import { runTrigger } from '../lib/runTrigger';

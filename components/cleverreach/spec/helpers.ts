@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
-import { timing } from '@oih-suite/kit';
+import { timing } from '@oih-suite/kit/engine';
 import { TriggerContractFixture } from '@oih-suite/kit/testing';
 import { CleverReachSimulator, SimGroup, nowSeconds, startSimulator } from '../simulator';
 

@@ -9,7 +9,7 @@ import {
   hashKey,
   requireString,
   stepHttpClient,
-  timing,
+  rateWindowMs,
   wait,
 } from '@oih-suite/kit';
 
@@ -42,8 +42,8 @@ export interface MaestroConfig extends Record<string, unknown> {
  */
 export function retryAfterFromBody(body: unknown): number | undefined {
   const text = body && typeof body === 'object' ? String((body as Record<string, unknown>).error ?? '') : String(body ?? '');
-  if (/minute/i.test(text)) return 60_000 * timing.intervalScale;
-  if (/second/i.test(text)) return 1000 * timing.intervalScale;
+  if (/minute/i.test(text)) return rateWindowMs(60_000);
+  if (/second/i.test(text)) return rateWindowMs(1000);
   return undefined;
 }
 

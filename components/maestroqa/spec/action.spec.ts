@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import nock from 'nock';
-import { resetSharedThrottles, timing } from '@oih-suite/kit';
+import { resetSharedThrottles, timing } from '@oih-suite/kit/engine';
 import { runProcess } from '@oih-suite/kit/testing';
 import action from '../lib/actions/exportCoachingSessions';
 import verifyCredentials from '../lib/verifyCredentials';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import Ajv from 'ajv';
 import { runProcess } from '@oih-suite/kit/testing';
-import { timing } from '@oih-suite/kit';
+import { timing } from '@oih-suite/kit/engine';
 import rawTrigger from '../lib/triggers/getRawExportPolling';
 import groupsTrigger from '../lib/triggers/getAgentGroupsPolling';
 import rowSchema from '../lib/schemas/rawExportRow.out.json';

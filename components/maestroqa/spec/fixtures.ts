@@ -1,4 +1,4 @@
-import { resetSharedThrottles, timing } from '@oih-suite/kit';
+import { resetSharedThrottles, timing } from '@oih-suite/kit/engine';
 import type { TriggerContractFixture } from '@oih-suite/kit/testing';
 import { MaestroSimulator, startSimulator } from '../simulator';
 

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import nock from 'nock';
-import { Clock, hashKey, resetSharedThrottles, sharedThrottle, timing } from '@oih-suite/kit';
+import { hashKey } from '@oih-suite/kit';
+import { Clock, resetSharedThrottles, sharedThrottle, timing } from '@oih-suite/kit/engine';
 import { HARD_LIMITS } from '../lib/client';
 import { MaestroClient } from '../lib/client';
 

@@ -4,7 +4,7 @@
  *   TS_NODE_TRANSPILE_ONLY=true npx ts-node components/smileback/scripts/measureRate.ts [intervalScale=0.1] [reviews=15000] [map]
  * Without "map" the records skip the JSONata mapping, so the throttle, not the CPU, sets the pace.
  */
-import { resetSharedThrottles, timing } from '@oih-suite/kit';
+import { resetSharedThrottles, timing } from '@oih-suite/kit/engine';
 import { runProcess } from '@oih-suite/kit/testing';
 import trigger from '../lib/triggers/getReviewsPolling';
 import { startSimulator } from '../simulator';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import nock from 'nock';
-import { timing } from '@oih-suite/kit';
+import { timing } from '@oih-suite/kit/engine';
 import { runProcess } from '@oih-suite/kit/testing';
 import lookupReview from '../lib/actions/lookupReview';
 import { shutdown } from '../lib/shutdown';

@@ -1,4 +1,4 @@
-import { timing } from '@oih-suite/kit';
+import { timing } from '@oih-suite/kit/engine';
 import { TriggerContractFixture, describeTriggerContract } from '@oih-suite/kit/testing';
 import { ReferenceKind, SmilebackSimulator, nowMicros, startSimulator } from '../simulator';
 import { RESOURCES } from '../lib/resources/table';

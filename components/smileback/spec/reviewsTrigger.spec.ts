@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import nock from 'nock';
 import { runProcess } from '@oih-suite/kit/testing';
 import trigger from '../lib/triggers/getReviewsPolling';
-import { timing } from '@oih-suite/kit';
+import { timing } from '@oih-suite/kit/engine';
 import { BASE, CFG, NOW_MS, ORIGIN, UNTIL, expectSchema, page, review, tokenInterceptor, useNock } from './helpers';
 
 const TICK = { body: {} };

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { resetSharedThrottles, timing } from '@oih-suite/kit';
+import { resetSharedThrottles, timing } from '@oih-suite/kit/engine';
 import { runProcess } from '@oih-suite/kit/testing';
 import reviews from '../lib/triggers/getReviewsPolling';
 import nps from '../lib/triggers/getNpsResponsesPolling';

@@ -103,7 +103,7 @@ describe('socialhub client: tokens, envelope and secrets', () => {
   });
 
   it('a 429 is retried after Retry-After', async () => {
-    const { timing } = await import('@oih-suite/kit');
+    const { timing } = await import('@oih-suite/kit/engine');
     const previous = timing.scale;
     timing.scale = 0.001;
     try {

@@ -2,7 +2,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { expect } from 'chai';
 import nock from 'nock';
-import { clearTokenCache, resetSharedThrottles, timing } from '@oih-suite/kit';
+import { clearTokenCache, resetSharedThrottles, timing } from '@oih-suite/kit/engine';
 import { AnyProcess, RunOutcome, runProcess } from '@oih-suite/kit/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { ParsedUrlQuery } from 'node:querystring';
 import nock from 'nock';
-import { timing } from '@oih-suite/kit';
+import { timing } from '@oih-suite/kit/engine';
 import { deriveOperationId } from '../lib/steps/operationId';
 import { BASE, envelope, expectSchema, freshState, load, runAction, tokenScope } from './helpers';
 

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { ConfigurationError, ProviderError, timing } from '@oih-suite/kit';
+import { ConfigurationError, ProviderError } from '@oih-suite/kit';
+import { timing } from '@oih-suite/kit/engine';
 import { runProcess, AnyProcess } from '@oih-suite/kit/testing';
 import { SocialHubSimulator, startSimulator } from '../simulator';
 import { expectSchema, freshState, load } from './helpers';

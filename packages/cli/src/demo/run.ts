@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { timing } from '@oih-suite/kit';
+import { timing } from '@oih-suite/kit/engine';
 import { EXIT, ExitCode } from '../errors';
 import { formatMs } from '../output/table';
 import type { Ui } from '../output/ui';

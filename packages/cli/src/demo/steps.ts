@@ -1,4 +1,4 @@
-import { metrics } from '@oih-suite/kit';
+import { metrics } from '@oih-suite/kit/engine';
 import { diagnose } from '../errors';
 import { Progress } from '../output/progress';
 import type { Ui } from '../output/ui';

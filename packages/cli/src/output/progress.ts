@@ -1,4 +1,4 @@
-import { metrics } from '@oih-suite/kit';
+import { metrics } from '@oih-suite/kit/engine';
 import { formatMs } from './table';
 
 /**

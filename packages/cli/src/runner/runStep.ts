@@ -1,4 +1,4 @@
-import { metrics } from '@oih-suite/kit';
+import { metrics } from '@oih-suite/kit/engine';
 import { ReboundError } from '../errors';
 import type { ProcessFunction } from '../workspace';
 import { CliSelf, EmitHandlers, LogLine } from './self';

@@ -36,6 +36,14 @@ export async function wait(ms: number): Promise<number> {
   return ms;
 }
 
+/**
+ * A provider's rate-limit window as this process runs it: benchmarks compress windows
+ * (`timing.intervalScale`) on both sides, and a wait for "the rest of the minute" must shrink too.
+ */
+export function rateWindowMs(ms: number): number {
+  return ms * timing.intervalScale;
+}
+
 /** Runs `fn` with a different clock and scale, restoring the previous ones afterwards. */
 export async function withTiming<T>(overrides: Partial<Timing>, fn: () => Promise<T>): Promise<T> {
   const previous = { ...timing };
