@@ -11,7 +11,7 @@ import { summarizeProfile } from './lib/cpuProfile';
 import { renderTable } from './lib/table';
 
 export async function profileMain(argv: string[], resultsDir: string): Promise<number> {
-  const provider = argv[argv.indexOf('--profile') + 1] as Provider;
+  const provider: Provider = argv[argv.indexOf('--profile') + 1];
   const recordsIndex = argv.indexOf('--records');
   const records = recordsIndex >= 0 ? Number(argv[recordsIndex + 1]) : 10_000;
   const dir = path.join(resultsDir, 'profiles');

@@ -41,7 +41,10 @@ async function* scan(client: CleverReachClient, groups: Group[], window: PollWin
     if (start < 0)
       throw new ScanPositionLostError(`CleverReach receivers: the stored scan position (group ${resume.group}) lies past the last group`);
   }
-  if (groups.length === 0) return yield { records: [], position: null, last: true };
+  if (groups.length === 0) {
+    yield { records: [], position: null, last: true };
+    return;
+  }
   for (let index = start; index < groups.length; index += 1) {
     const group = groups[index];
     const groupId = String(group.id);

@@ -131,7 +131,7 @@ function listGroupReceivers(req: SimRequest, store: CleverReachStore): SimRespon
     if (req.query.email_list) {
       for (const email of req.query.email_list.split(',')) for (const r of store.findAllByEmail(email)) candidates.add(r);
     } else {
-      for (const id of req.query.id_list!.split(',').map((e) => e.trim())) {
+      for (const id of req.query.id_list.split(',').map((e) => e.trim())) {
         const r = store.receivers.get(Number(id));
         if (r && String(r.id) === id) candidates.add(r);
       }

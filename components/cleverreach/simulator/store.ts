@@ -101,7 +101,7 @@ export class CleverReachStore {
 
   private join(receiver: SimReceiver, groupId: number): void {
     let members = this.groupMembers.get(groupId);
-    if (!members) this.groupMembers.set(groupId, (members = new Map()));
+    if (!members) this.groupMembers.set(groupId, (members = new Map<number, SimReceiver>()));
     if (members.has(receiver.id)) return;
     members.set(receiver.id, receiver);
     const sorted = this.sortedMembers.get(groupId);

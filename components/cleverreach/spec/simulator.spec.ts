@@ -150,7 +150,7 @@ describe('CleverReach simulator', () => {
         last = await call(limited, 'GET', '/v3/groups.json', { token: t });
         statuses.push(last.status);
       }
-      expect(statuses).to.deep.equal([...Array(10).fill(200), 429]);
+      expect(statuses).to.deep.equal([...Array<number>(10).fill(200), 429]);
       expect(last!.body).to.deep.equal({ error: { code: 429, message: 'Too Many Requests' } });
       expect(last!.headers.get('retry-after')).to.equal('1');
     } finally {

@@ -99,7 +99,7 @@ export function splitSession(session: Session): CoachingRecord[] {
       isDeleted: item.isDeleted === true || session.isDeleted === true,
       ...(session.isDeleted === true ? { updatedAt: latest(item.updatedAt, session.updatedAt) } : {}),
     }));
-  return [rest as Session, ...items('coachingPoint', coachingPoints), ...items('todo', todos)];
+  return [rest, ...items('coachingPoint', coachingPoints), ...items('todo', todos)];
 }
 
 function latest(a: unknown, b: unknown): unknown {

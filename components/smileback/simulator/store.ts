@@ -92,7 +92,7 @@ export class SmilebackStore {
         else hi = mid;
       }
     }
-    const out: Review[] = new Array(sorted.length - lo);
+    const out = new Array<Review>(sorted.length - lo);
     for (let i = lo; i < sorted.length; i += 1) out[i - lo] = sorted[i].record;
     return out;
   }

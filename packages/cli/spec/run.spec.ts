@@ -27,7 +27,7 @@ describe('oih-connectors run and verify against the CleverReach simulator', func
 
   before(async function () {
     if (!simulatorBuilt('cleverreach')) this.skip();
-    const { startSimulator } = require(SIM) as { startSimulator(o: object): Promise<CleverReachSim> };
+    const { startSimulator } = require(SIM) as { startSimulator: (o: object) => Promise<CleverReachSim> };
     sim = await startSimulator({ records: 30, seed: 7 });
     dir = tempDir();
     cfgFile = writeJson(path.join(dir, 'cfg.json'), { ...sim.cfg, pageSize: 10 });

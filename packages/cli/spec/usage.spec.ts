@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fs from 'node:fs';
 import path from 'node:path';
 import { cli, tempDir, writeJson } from './helpers';
 
@@ -41,7 +42,7 @@ describe('oih-connectors: usage errors exit 2 with a message', function () {
   it('a --cfg file that is not JSON', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'cfg.json');
-    require('node:fs').writeFileSync(file, '{ not json');
+    fs.writeFileSync(file, '{ not json');
     const r = await cli(['verify', 'cleverreach', '--cfg', file]);
     expect(r.code).to.equal(2);
     expect(r.stderr).to.match(/--cfg .*not valid JSON/);

@@ -101,7 +101,7 @@ describe('customMapping result shape', () => {
   it('drops functions nested in the result, as JSON would, instead of overflowing the stack', async () => {
     const out = await new Transformer(undefined, { customMapping: '{ "keep": 1, "f": function($x){ $x }, "g": $sum }' }).apply(message());
     expect(out.data).to.deep.equal({ keep: 1 });
-    const lambda = await compileExpression('function($x){ $x }', 'spec').evaluate({});
+    const lambda: unknown = await compileExpression('function($x){ $x }', 'spec').evaluate({});
     expect(toPlainJson({ a: [lambda] })).to.deep.equal({ a: [null] });
   });
 });

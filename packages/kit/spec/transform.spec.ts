@@ -105,7 +105,7 @@ describe('Transformer', () => {
       'key with space': 'v',
     };
     expect(toPlainJson(value)).to.deep.equal(JSON.parse(JSON.stringify(value)));
-    const fromJsonata = await compileExpression('{ "list": [1, 2].($ * 2), "none": nothing, "one": [3] }', 'spec').evaluate({});
+    const fromJsonata: unknown = await compileExpression('{ "list": [1, 2].($ * 2), "none": nothing, "one": [3] }', 'spec').evaluate({});
     expect(toPlainJson(fromJsonata)).to.deep.equal({ list: [2, 4], one: [3] });
     expect(() => toPlainJson({ n: BigInt(1) })).to.throw(TypeError);
   });

@@ -46,6 +46,6 @@ export interface RuntimeFixture<Sim extends SimulatorHandle = SimulatorHandle> {
     /** The error message must name this field. */
     badField: string;
     /** The requests the 429 storm hits (default: every request). */
-    stormMatch?(req: SimRequest): boolean;
+    stormMatch?: (req: SimRequest) => boolean;
   };
 }

@@ -48,7 +48,10 @@ export function describeTwoRuns(kind: RuntimeKind, component: ComponentUnderTest
         const reads = runtimeEnv().platform.requests.filter((r) => r.path === `/snapshots/flows/${runner.flowId}/steps/${runner.stepId}`);
         expect(reads.length, 'snapshot reads').to.equal(2);
         expect(reads[1].authorization).to.equal(`Bearer ${runner.iamToken}`);
-        expect(bus.out.state.messages.map((m) => JSON.parse(m.content.toString('utf8')))).to.deep.equal(['function complete', 'function complete']);
+        expect(bus.out.state.messages.map((m): unknown => JSON.parse(m.content.toString('utf8')))).to.deep.equal([
+          'function complete',
+          'function complete',
+        ]);
       }
     } finally {
       await sim.stop();

@@ -9,7 +9,7 @@ export function resourceSource<Raw>(client: SmilebackClient, resource: ResourceD
   // Filters are read before the first request, so a bad field fails without touching SmileBack.
   const filters = resource.filters?.(cfg) ?? {};
   if (resource.detection === 'since') {
-    const cursor = resource.cursor ?? (() => undefined);
+    const cursor = (record: Raw) => resource.cursor?.(record);
     return {
       order: 'ascending',
       pages: (window: PollWindow) =>

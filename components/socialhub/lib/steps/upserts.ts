@@ -65,14 +65,17 @@ export async function upsertConsumer(ctx: ActionContext<Config>): Promise<void> 
   }
   let result: Values;
   if (code) {
-    result = ((await client.run('updateConsumer', { ...updatable(consumer), consumerCode: code }, ctx.cfg)) as Values) ?? {};
+    result = (await client.run<Values | null>('updateConsumer', { ...updatable(consumer), consumerCode: code }, ctx.cfg)) ?? {};
   } else {
     how = 'created';
-    result = ((await client.run('createConsumer', consumer, ctx.cfg)) as Values) ?? {};
+    result = (await client.run<Values | null>('createConsumer', consumer, ctx.cfg)) ?? {};
     // createConsumer has no address fields: a second call puts them on the new consumer.
     const extra = Object.fromEntries(CREATE_LACKS.filter((k) => isSet(consumer[k])).map((k) => [k, consumer[k]]));
     if (Object.keys(extra).length && isSet(result.consumerCode)) {
-      result = { ...result, ...(((await client.run('updateConsumer', { ...extra, consumerCode: result.consumerCode }, ctx.cfg)) as Values) ?? {}) };
+      result = {
+        ...result,
+        ...((await client.run<Values | null>('updateConsumer', { ...extra, consumerCode: result.consumerCode }, ctx.cfg)) ?? {}),
+      };
     }
   }
   const stored: Values = { ...consumer, ...result, consumerCode: result.consumerCode ?? code };
@@ -84,7 +87,7 @@ export async function upsertConsumer(ctx: ActionContext<Config>): Promise<void> 
 export async function upsertStore(ctx: ActionContext<Config>): Promise<void> {
   const mapped = await ctx.transformer.apply<Values>(ctx.input);
   const store = mapped.data ?? {};
-  const result = ((await clientFor(ctx).run('saveStore', store, ctx.cfg)) as Values) ?? {};
+  const result = (await clientFor(ctx).run<Values | null>('saveStore', store, ctx.cfg)) ?? {};
   const stored = { ...store, ...result };
   await emitMapped(ctx, storeToOrganization, stored, String(stored.organizationCode), mapped);
 }

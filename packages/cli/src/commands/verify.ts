@@ -16,7 +16,9 @@ export async function verifyCommand(componentName: string, options: { cfg?: stri
   const started = Date.now();
   try {
     const result = await new Promise<unknown>((resolve, reject) => {
-      const returned = verify.call(self, cfg, (error, value) => (error ? reject(error) : resolve(value)));
+      const returned = verify.call(self, cfg, (error, value) =>
+        error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(value),
+      );
       if (returned && typeof (returned as Promise<unknown>).then === 'function') (returned as Promise<unknown>).then(resolve, reject);
       else if (returned !== undefined) resolve(returned);
     });

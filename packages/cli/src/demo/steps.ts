@@ -79,7 +79,7 @@ export async function runAction(
   ui.redactor.addFromConfig(cfg);
   const before = metrics.toJSON();
   const started = Date.now();
-  const results: ActionResult[] = new Array(inputs.length);
+  const results = new Array<ActionResult>(inputs.length);
   let next = 0;
   const progress = new Progress(`  ${report.step}`).start();
   const worker = async () => {

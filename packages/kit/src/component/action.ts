@@ -33,7 +33,7 @@ export function defineAction<Cfg extends Config>(spec: ActionSpec<Cfg>): { proce
     try {
       await runAction(spec, ctx, msg);
     } catch (error) {
-      await finishWithError(ctx as ComponentContext<Config>, error);
+      await finishWithError(ctx, error);
     }
   }
   return { process: processAction, spec };

@@ -1,7 +1,7 @@
 import { oihMessage } from '../messages/message';
 import type { RuntimeSelf } from '../messages/emitter';
 import { PollingResult, PollingSource, runPolling } from '../polling/engine';
-import { Transformer, TransformSettings } from '../transform/transformer';
+import { Transformer } from '../transform/transformer';
 import { ComponentContext, Config, createContext, finishWithError } from './context';
 import { readPollingSettings } from './settings';
 
@@ -22,7 +22,7 @@ export interface PollingTriggerSpec<Cfg extends Config, Raw> {
   id(raw: Raw, cfg: Cfg): unknown;
   /** The field(s) `id` reads, for errors (default "id"). */
   idField?: string;
-  isDeleted?(raw: Raw): boolean;
+  isDeleted?: (raw: Raw) => boolean;
   /** Built-in JSONata mapping from the raw record to the emitted data. */
   mapping?: string;
   /** Values and functions the built-in mapping may use as `$name`, from the step's configuration. */
@@ -41,7 +41,7 @@ export function definePollingTrigger<Cfg extends Config, Raw>(spec: PollingTrigg
     try {
       await pollOnce(spec, ctx, snapshot);
     } catch (error) {
-      await finishWithError(ctx as ComponentContext<Config>, error);
+      await finishWithError(ctx, error);
     }
   }
   return { process: processTrigger, spec };
@@ -54,7 +54,7 @@ export async function pollOnce<Cfg extends Config, Raw>(
   snapshot: unknown,
 ): Promise<PollingResult> {
   const settings = readPollingSettings(ctx.cfg, spec.pageSize);
-  const transformer = new Transformer(spec.mapping, ctx.cfg as TransformSettings, undefined, spec.mappingBindings?.(ctx.cfg));
+  const transformer = new Transformer(spec.mapping, ctx.cfg, undefined, spec.mappingBindings?.(ctx.cfg));
   const applicationUid = typeof ctx.cfg.applicationUid === 'string' && ctx.cfg.applicationUid ? ctx.cfg.applicationUid : spec.applicationUid;
   const source = await spec.source(ctx);
   return runPolling({

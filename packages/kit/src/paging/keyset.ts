@@ -19,7 +19,7 @@ export interface KeysetRequest {
  */
 export async function* paginateKeyset<T>(
   what: string,
-  options: { since?: number; limit: number; cursor(record: T): number | undefined },
+  options: { since?: number; limit: number; cursor: (record: T) => number | undefined },
   fetch: (request: KeysetRequest) => Promise<{ records: T[]; more: boolean }>,
 ): AsyncGenerator<Page<T>> {
   const guard = new RepeatedPageGuard(what);

@@ -34,7 +34,7 @@ export class TokenIssuer {
   }
 
   /** The subject of a valid token, 'expired', or undefined when unknown. */
-  check(token: string | undefined): string | 'expired' | undefined {
+  check(token: string | undefined): string | undefined {
     if (!token) return undefined;
     const entry = this.access.get(token);
     if (!entry) return undefined;

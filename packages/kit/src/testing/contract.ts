@@ -124,7 +124,7 @@ export function describeTriggerContract(title: string, makeFixture: () => Trigge
       if (!ctx.fixture.breakRecordId) this.skip();
       for (const value of [undefined, '', { id: 1 }, 'undefined']) {
         const created = await ctx.fixture.addRecords(3);
-        await ctx.fixture.breakRecordId!(created[1], value);
+        await ctx.fixture.breakRecordId(created[1], value);
         await settle();
         const outcome = await run({});
         expect(outcome.error, JSON.stringify(value)).to.be.instanceOf(Error);

@@ -15,7 +15,7 @@ export function useNockSandbox(nowMs: number, resetProvider?: () => void): void 
     clearTokenCache();
     resetSharedThrottles();
     resetProvider?.();
-    timing.clock = { now: () => nowMs, sleep: realClock.sleep };
+    timing.clock = { now: () => nowMs, sleep: (ms) => realClock.sleep(ms) };
     previousScale = timing.scale;
     timing.scale = 0.001;
   });

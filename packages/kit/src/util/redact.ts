@@ -75,7 +75,7 @@ export class Redactor {
       // Descriptive fields of a token set are not secrets; masking "Bearer" everywhere helps nobody.
       if (NOT_SECRET_IN_TOKEN_SET.has(normalizeKey(key))) continue;
       if (typeof inner === 'string') this.add(inner);
-      else if (inner && typeof inner === 'object') this.addAllStrings(inner);
+      else if (inner && typeof inner === 'object') this.addAllStrings(inner as object);
     }
   }
 
