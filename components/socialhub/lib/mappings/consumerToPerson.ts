@@ -6,8 +6,7 @@
  */
 export const consumerToPerson = `(
   $first := $contains(name, ' ') ? $substringBefore(name, ' ') : name;
-  $line := $type(address) = 'string' ? $trim(address) : '';
-  $house := $match($line, /^(.*\\S)\\s+(\\d+\\s?[a-zA-Z]?)$/)[0].groups;
+  $house := $type(address) = 'string' ? $match(address, /^\\s*(.*\\S)\\s+(\\d+)(\\s?[a-zA-Z])?\\s*$/)[0].groups;
   {
     "displayName": name,
     "firstName": $first,
@@ -19,12 +18,12 @@ export const consumerToPerson = `(
       mobilePhone ? {"type": "phone", "value": $join([phonePrefCode, mobilePhone][$ and $ != ''], ' '), "label": "privateMobile"}
     ],
     "addresses": [
-      ($line != '' or postelCode) ? {
-        "street": $house ? $house[0] : ($line != '' ? $line),
-        "streetNumber": $house ? ($contains($house[1], /^\\d+$/) ? $number($house[1]) : $house[1]),
+      $house ? {
+        "street": $house[0],
+        "streetNumber": $house[2] ? $house[1] & $house[2] : $number($house[1]),
         "zipCode": postelCode,
         "label": "primary"
-      }
+      } : (address or postelCode) ? {"street": address, "zipCode": postelCode, "label": "primary"}
     ]
   }
 )`;
