@@ -72,7 +72,7 @@ describe('oih-connectors run and verify against the CleverReach simulator', func
     expect(r.code, r.stderr).to.equal(0);
     const rows = r.stdout.split('\n').filter((line) => /^\s+\d+\s+data\s+\d+\s+/.test(line));
     expect(rows).to.have.length(3);
-    for (const label of ['messages', 'tombstones', 'errors', 'pages', 'requests', 'retries', 'waiting on rate limits', 'duration']) {
+    for (const label of ['messages', 'tombstones', 'errors', 'pages', 'requests', 'retries', 'waited (rate limits, retries)', 'duration']) {
       expect(r.stdout).to.match(new RegExp(`\\n${label}\\s+\\S+`));
     }
     expect(r.stdout).to.match(/messages\s+3\n/);
