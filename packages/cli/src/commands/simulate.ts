@@ -30,7 +30,7 @@ function identifiers(sim: Record<string, unknown>): string[] {
 export async function simulateCommand(provider: string, options: SimulateOptions, ui: Ui): Promise<ExitCode> {
   const records = options.records ?? DEFAULT_RECORDS;
   const sim = await startSimulator(provider, { port: options.port, records, seed: options.seed, rateLimits: options.rateLimits });
-  const limits = options.rateLimits === false ? 'rate limits off' : "the provider's rate limits on (--no-rate-limits turns them off)";
+  const limits = options.rateLimits === false ? 'rate limits off' : 'rate limits on (--no-rate-limits: off)';
   ui.out(`${provider} simulator listening on ${sim.baseUrl}: ${records} seeded records, ${limits}`);
   const ids = identifiers(sim);
   if (ids.length) ui.out(`Seeded identifiers for step fields: ${ids.join(', ')}`);
@@ -38,7 +38,8 @@ export async function simulateCommand(provider: string, options: SimulateOptions
   process.stdout.write(`${JSON.stringify(sim.cfg, null, 2)}\n`);
   if (options.writeCfg) {
     writeState(options.writeCfg, sim.cfg);
-    ui.out(`Written to ${options.writeCfg}. Next: npx oih-connectors run ${provider} <trigger|action> --cfg ${options.writeCfg}`);
+    ui.out(`Written to ${options.writeCfg}. Next:`);
+    ui.out(`  npx oih-connectors run ${provider} <trigger|action> --cfg ${options.writeCfg}`);
   }
   ui.out(`Stop it with Ctrl-C (started with & in a shell: kill %1, or kill ${process.pid}).`);
   await new Promise<void>((resolve) => {
