@@ -73,7 +73,7 @@ describe('oih-connectors run and verify against the CleverReach simulator', func
     const rows = r.stdout.split('\n').filter((line) => /^\s+\d+\s+data\s+\d+\s+/.test(line));
     expect(rows).to.have.length(3);
     for (const label of ['messages', 'tombstones', 'errors', 'pages', 'requests', 'retries', 'waited (rate limits, retries)', 'duration']) {
-      expect(r.stdout).to.match(new RegExp(`\\n${label}\\s+\\S+`));
+      expect(r.stdout).to.match(new RegExp(`\\n${label.replace(/[()]/g, '\\$&')}\\s+\\S+`));
     }
     expect(r.stdout).to.match(/messages\s+3\n/);
     expect(r.stdout).to.include('Stopped at --limit 3.');
