@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// Builds, for every components/<p>/component.json, the folder a platform runs: dist-packages/<p>/
-// (compiled dist/lib, component.json, verifyCredentials.js, logo.png, README.md, lib/schemas, a
-// production package.json and production node_modules) and an `npm pack` tarball
-// dist-packages/<p>-<version>.tgz. Run it after the build (`npm run package` does both).
+// Builds, for every components/<p>/component.json, the folders the platforms run (compiled dist/lib,
+// component.json, verifyCredentials.js, logo.png, README.md, lib/schemas, a production package.json
+// with its package-lock.json and production node_modules):
+//   dist-packages/<p>/      an elastic.io component repository root (sailor; .gitignore; push it as is)
+//   dist-packages/<p>-oih/  the OIH image build context (ferryman; Dockerfile; component-repository.json)
+// Run it after the build (`npm run package` does both).
 //
 // The workspace kit is not on the npm registry, so it travels inside each package: `npm pack`
-// of packages/kit goes to vendor/ and the package depends on `file:vendor/<kit>.tgz`. The folder and
-// the tarball therefore install anywhere with plain `npm install --omit=dev` (the elastic.io
+// of packages/kit goes to vendor/ and the package depends on `file:vendor/<kit>.tgz`. Each folder
+// with its lockfile therefore installs anywhere with plain `npm install --omit=dev` (the elastic.io
 // buildpack does exactly that), and node_modules holds a real copy of the kit, never a symlink.
 //
 // Usage: node scripts/package-components.js [provider ...]   (default: all components)
@@ -14,6 +16,9 @@
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { DOCKERIGNORE, dockerfile, registrationRecord } = require('./packaging/oih');
+const { elasticioNotes, oihNotes } = require('./packaging/readme');
+const { NEVER_SHIPPED, TARGETS } = require('./packaging/targets');
 
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'dist-packages');
@@ -83,14 +88,12 @@ function checkReferences(pkgDir, componentJson, name) {
   if (missing.length) fail(`${name}: component.json refers to files missing from the package:\n  ${missing.join('\n  ')}`);
 }
 
-const SMOKE_TEST =
-  "node -e \"const c = require('./component.json'); require('./verifyCredentials'); " +
-  "for (const k of ['triggers', 'actions']) for (const d of Object.values(c[k] || {})) require(d.main);\"";
-
-function productionPackageJson(source, kitDependency) {
+function productionPackageJson(source, kitDependency, target) {
   const pkg = JSON.parse(fs.readFileSync(source, 'utf8'));
   const dependencies = { ...pkg.dependencies };
   if (dependencies['@oih-suite/kit']) dependencies['@oih-suite/kit'] = kitDependency;
+  for (const dropped of [...target.drops, ...NEVER_SHIPPED]) delete dependencies[dropped];
+  if (!dependencies[target.runtime]) fail(`${pkg.name}: package.json does not declare ${target.runtime}`);
   const files = [...new Set([...(pkg.files || []), 'vendor/*.tgz'])];
   const result = {
     name: pkg.name,
@@ -101,11 +104,7 @@ function productionPackageJson(source, kitDependency) {
     main: 'verifyCredentials.js',
     // Only the runtime entries; `test` is what the elastic.io buildpack runs after installing: it
     // loads every trigger, action and verifyCredentials, so a broken package fails the build there.
-    scripts: {
-      start: 'node ./node_modules/elasticio-sailor-nodejs/run.js',
-      'start:ferryman': 'node ./node_modules/@openintegrationhub/ferryman/runGlobal.js',
-      test: SMOKE_TEST,
-    },
+    scripts: target.scripts,
     engines: pkg.engines || { node: '>=20' },
     files,
     dependencies,
@@ -113,13 +112,9 @@ function productionPackageJson(source, kitDependency) {
   return JSON.stringify(result, null, 2) + '\n';
 }
 
-function packageComponent(name, kitTarball, seed) {
-  const t0 = Date.now();
-  const src = path.join(root, 'components', name);
-  const dest = path.join(out, name);
-  if (!fs.existsSync(path.join(src, 'dist/lib'))) fail(`${name}: components/${name}/dist/lib is missing: run the build first (npm run build)`);
+/** The files both targets share: compiled code, descriptor, schemas, logo, README, the vendored kit. */
+function copyComponentFiles(name, src, dest, kitTarball) {
   fs.mkdirSync(dest, { recursive: true });
-
   for (const file of ['component.json', 'verifyCredentials.js', 'logo.png', 'README.md']) {
     if (fs.existsSync(path.join(src, file))) fs.copyFileSync(path.join(src, file), path.join(dest, file));
     else if (file === 'component.json' || file === 'verifyCredentials.js') fail(`${name}: ${file} is missing`);
@@ -129,31 +124,48 @@ function packageComponent(name, kitTarball, seed) {
   if (fs.existsSync(path.join(src, 'lib/schemas'))) copy(path.join(src, 'lib/schemas'), path.join(dest, 'lib/schemas'));
   fs.mkdirSync(path.join(dest, 'vendor'));
   fs.copyFileSync(kitTarball, path.join(dest, 'vendor', path.basename(kitTarball)));
-  fs.writeFileSync(
-    path.join(dest, 'package.json'),
-    productionPackageJson(path.join(src, 'package.json'), `file:vendor/${path.basename(kitTarball)}`),
-  );
+}
 
+function writeTargetFiles(kind, name, dest, componentJson, version) {
+  const notes = kind === 'oih' ? oihNotes(name, version) : elasticioNotes(name, version);
+  if (fs.existsSync(path.join(dest, 'README.md'))) fs.appendFileSync(path.join(dest, 'README.md'), notes);
+  if (kind === 'elasticio') {
+    fs.writeFileSync(path.join(dest, '.gitignore'), 'node_modules/\nnpm-debug.log\n');
+    return;
+  }
+  fs.writeFileSync(path.join(dest, 'Dockerfile'), dockerfile(name, componentJson.title, version, Object.keys(componentJson.envVars || {})));
+  fs.writeFileSync(path.join(dest, '.dockerignore'), DOCKERIGNORE);
+  fs.writeFileSync(path.join(dest, 'component-repository.json'), JSON.stringify(registrationRecord(name, componentJson, version), null, 2) + '\n');
+}
+
+/** Builds dist-packages/<folder> for one target; returns its node_modules (the next package's seed). */
+function packageTarget(kind, name, kitTarball, seed) {
+  const t0 = Date.now();
+  const target = TARGETS[kind];
+  const src = path.join(root, 'components', name);
+  const dest = path.join(out, target.folder(name));
+  if (!fs.existsSync(path.join(src, 'dist/lib'))) fail(`${name}: components/${name}/dist/lib is missing: run the build first (npm run build)`);
+  copyComponentFiles(name, src, dest, kitTarball);
+  const pkgJson = productionPackageJson(path.join(src, 'package.json'), `file:vendor/${path.basename(kitTarball)}`, target);
+  fs.writeFileSync(path.join(dest, 'package.json'), pkgJson);
   const componentJson = JSON.parse(fs.readFileSync(path.join(dest, 'component.json'), 'utf8'));
   checkReferences(dest, componentJson, name);
+  writeTargetFiles(kind, name, dest, componentJson, JSON.parse(pkgJson).version);
 
   // The components share almost all dependencies: starting from the previous package's tree makes
   // npm only reconcile the difference (~2 s instead of ~12 s); npm prunes whatever does not belong.
   if (seed) fs.cpSync(seed, path.join(dest, 'node_modules'), { recursive: true, verbatimSymlinks: true });
   // Scripts stay off: nothing in the production tree needs a build step (dtrace-provider is optional).
+  // The install writes package-lock.json: the platform's build and the Dockerfile install from it.
   npm(['install', '--omit=dev', '--no-audit', '--no-fund', '--ignore-scripts', '--prefer-offline', '--loglevel=error'], dest);
   const kitDir = path.join(dest, 'node_modules/@oih-suite/kit');
   if (!fs.existsSync(path.join(kitDir, 'dist/index.js')) || fs.lstatSync(kitDir).isSymbolicLink())
     fail(`${name}: the kit was not installed as a real copy`);
-  for (const runtime of ['elasticio-sailor-nodejs/run.js', 'elasticio-sailor-nodejs/runService.js', '@openintegrationhub/ferryman/runGlobal.js']) {
-    if (!fs.existsSync(path.join(dest, 'node_modules', runtime))) fail(`${name}: node_modules/${runtime} is missing after install`);
-  }
-
-  const packed = pack(dest, out);
-  const version = JSON.parse(fs.readFileSync(path.join(dest, 'package.json'), 'utf8')).version;
-  const tarball = `${name}-${version}.tgz`;
-  fs.renameSync(path.join(out, packed), path.join(out, tarball));
-  log(`${name}: dist-packages/${name}/ and dist-packages/${tarball} (${seconds(t0)})`);
+  if (!fs.existsSync(path.join(dest, 'package-lock.json'))) fail(`${name}: npm wrote no package-lock.json`);
+  if (!fs.existsSync(path.join(dest, target.entry))) fail(`${name}: ${target.entry} is missing after install`);
+  for (const dropped of target.drops)
+    if (fs.existsSync(path.join(dest, 'node_modules', dropped))) fail(`${name}: ${dropped} does not belong in ${target.folder(name)}`);
+  log(`${name}: dist-packages/${target.folder(name)}/ (${kind}, ${seconds(t0)})`);
   return path.join(dest, 'node_modules');
 }
 
@@ -174,7 +186,8 @@ function main() {
 
   // Fresh output every time: a stale file must never ship.
   for (const name of names) {
-    fs.rmSync(path.join(out, name), { recursive: true, force: true });
+    for (const target of Object.values(TARGETS)) fs.rmSync(path.join(out, target.folder(name)), { recursive: true, force: true });
+    // Earlier versions also wrote an npm pack tarball per component: never leave a stale one.
     for (const file of fs.existsSync(out) ? fs.readdirSync(out) : [])
       if (file.startsWith(`${name}-`) && file.endsWith('.tgz')) fs.rmSync(path.join(out, file));
   }
@@ -184,10 +197,10 @@ function main() {
   const kitTarball = path.join(kitOut, pack(path.join(root, 'packages/kit'), kitOut));
   log(`kit packed: ${path.relative(root, kitTarball)}`);
 
-  let seed;
+  const seeds = {};
   for (const name of names) {
     log(`${name}: packaging...`);
-    seed = packageComponent(name, kitTarball, seed);
+    for (const kind of Object.keys(TARGETS)) seeds[kind] = packageTarget(kind, name, kitTarball, seeds[kind]);
   }
   log(`${names.length} component(s) packaged in ${seconds(started)}`);
 }

@@ -9,6 +9,7 @@ import { ComponentUnderTest, discoverComponents, packageProblem } from './harnes
 import type { RuntimeFixture } from './harness/fixture';
 import { PlatformStub } from './harness/platform';
 import { describeAction } from './suites/action';
+import { describeExampleFlow } from './suites/flow';
 import { describeTwoRuns } from './suites/trigger';
 import { describeVerify } from './suites/verify';
 
@@ -67,5 +68,9 @@ describe('runtime: components in sailor and ferryman on RabbitMQ', function () {
       describeAction('ferryman', component, fixture);
       describeVerify(component, fixture);
     });
+  }
+
+  if (components.some((c) => c.provider === 'cleverreach') && components.some((c) => c.provider === 'socialhub')) {
+    describe('example flow (deploy/oih)', describeExampleFlow);
   }
 });

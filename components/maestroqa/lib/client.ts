@@ -133,7 +133,7 @@ export class MaestroClient {
         );
       }
       log?.info('Export not ready yet', { exportId, status, attempt: attempt + 1 });
-      waited += await wait(exportPollDelayMs(attempt));
+      waited += await wait(exportPollDelayMs(attempt), 'the export to be ready');
     }
   }
 

@@ -52,8 +52,8 @@ export function createAuth(cfg: SmilebackConfig, baseUrl: string, emitter?: Emit
   const tokenUrl = `${baseUrl}/token/`;
   if (oauth) {
     // The platform's OAuth app: the step's own fields, else the component's OAuth environment.
-    const clientId = readString(cfg, 'client_id') ?? process.env.OAUTH_CLIENT_ID ?? '';
-    const clientSecret = readString(cfg, 'client_secret') ?? process.env.OAUTH_CLIENT_SECRET ?? '';
+    const clientId = readString(cfg, 'client_id') ?? process.env.SMILEBACK_CLIENT_ID ?? '';
+    const clientSecret = readString(cfg, 'client_secret') ?? process.env.SMILEBACK_CLIENT_SECRET ?? '';
     const client: OAuthClient = { tokenUrl, clientId, clientSecret, scope: SCOPE };
     // Refresh tokens are single-use: refreshing where the new pair cannot be handed back to the
     // platform (no emitter, e.g. verifyCredentials) would leave the platform a dead token.
@@ -98,7 +98,7 @@ export function createAuth(cfg: SmilebackConfig, baseUrl: string, emitter?: Emit
 function keyFor(cfg: SmilebackConfig, baseUrl: string): string {
   const oauth = readPlatformOauth(cfg);
   const who = readString(cfg, 'username') ?? (oauth ? 'platform-oauth' : '');
-  return hashKey('smileback', baseUrl, readString(cfg, 'client_id') ?? process.env.OAUTH_CLIENT_ID ?? '', who);
+  return hashKey('smileback', baseUrl, readString(cfg, 'client_id') ?? process.env.SMILEBACK_CLIENT_ID ?? '', who);
 }
 
 function rotatedKeys(previous: PlatformOauth, token: TokenSet): PlatformOauth {

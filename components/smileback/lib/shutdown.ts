@@ -24,8 +24,8 @@ export async function shutdown(this: { logger?: unknown } | void, cfg: Smileback
     redactor.add(token, known?.token.refreshToken);
     const client = createClient({ cfg, log, redactor });
     const app = known?.client ?? {
-      clientId: String(cfg.client_id ?? process.env.OAUTH_CLIENT_ID ?? ''),
-      clientSecret: String(cfg.client_secret ?? process.env.OAUTH_CLIENT_SECRET ?? ''),
+      clientId: String(cfg.client_id ?? process.env.SMILEBACK_CLIENT_ID ?? ''),
+      clientSecret: String(cfg.client_secret ?? process.env.SMILEBACK_CLIENT_SECRET ?? ''),
     };
     await client.revoke(token, 'access_token', app);
     // Our own refresh token (password grant) dies with the flow; the platform's is not ours to end.

@@ -186,6 +186,15 @@ describe('socialhub against the simulator', () => {
       expect(stored).to.deep.include({ name: 'Maya Wong', email: 'new@example.com' });
     });
 
+    it("upsertConsumer ignores another application's recordUid (a flow's previous step) and matches by e-mail", async () => {
+      const [known] = [...sim.store.consumers.values()];
+      const before = sim.store.consumers.size;
+      const outcome = await run('upsertConsumer', person(String(known.email)), cfg, { recordUid: '1003', applicationUid: 'cleverreach' });
+      expect(outcome.error).to.equal(undefined);
+      expect(sim.store.consumers.size).to.equal(before);
+      expect(outcome.self.data[0].metadata).to.include({ recordUid: String(known.consumerCode), applicationUid: 'socialhub' });
+    });
+
     it('upsertConsumer refuses to guess when the phone and the e-mail match different consumers', async () => {
       const [a, b] = [...sim.store.consumers.values()];
       const outcome = await run('upsertConsumer', person(String(b.email), `+86 ${String(a.mobilePhone)}`), cfg);

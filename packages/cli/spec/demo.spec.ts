@@ -17,6 +17,8 @@ describe('oih-connectors demo', function () {
 
     const second = await cli(['demo', '--state-dir', dir]);
     expect(second.code, second.stderr).to.equal(0);
+    for (const line of `${first.stdout}\n${second.stdout}`.split('\n')) expect(line.length, `fits 120 columns: ${line}`).to.be.at.most(120);
+    expect(first.stdout, 'plurals').to.not.match(/\b1 (calls|deleted reviews|events|messages)\b/);
     expect(second.stdout).to.include('run #2 · incremental');
     expect(second.stdout).to.match(/Incremental run: (nothing new|the triggers read only the \d+ records changed)/);
     // Every trigger read fewer records than in the full run.

@@ -25,9 +25,19 @@ export function cli(args: string[], env: Record<string, string> = {}): Promise<C
   });
 }
 
+const tempDirs: string[] = [];
+
+/** A fresh folder under the system temp dir; all of them are removed after the run (root `after` hook below). */
 export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'oih-cli-spec-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'oih-cli-spec-'));
+  tempDirs.push(dir);
+  return dir;
 }
+
+// A root-level hook (this file is loaded with the specs): no spec leaves its temp folders behind.
+after(() => {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
 
 export function writeJson(file: string, value: unknown): string {
   fs.writeFileSync(file, JSON.stringify(value));

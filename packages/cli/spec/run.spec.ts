@@ -72,8 +72,8 @@ describe('oih-connectors run and verify against the CleverReach simulator', func
     expect(r.code, r.stderr).to.equal(0);
     const rows = r.stdout.split('\n').filter((line) => /^\s+\d+\s+data\s+\d+\s+/.test(line));
     expect(rows).to.have.length(3);
-    for (const label of ['messages', 'tombstones', 'errors', 'pages', 'requests', 'retries', 'waiting on rate limits', 'duration']) {
-      expect(r.stdout).to.match(new RegExp(`\\n${label}\\s+\\S+`));
+    for (const label of ['messages', 'tombstones', 'errors', 'pages', 'requests', 'retries', 'waited (rate limits, retries)', 'duration']) {
+      expect(r.stdout).to.match(new RegExp(`\\n${label.replace(/[()]/g, '\\$&')}\\s+\\S+`));
     }
     expect(r.stdout).to.match(/messages\s+3\n/);
     expect(r.stdout).to.include('Stopped at --limit 3.');
@@ -140,5 +140,25 @@ describe('oih-connectors run and verify against the CleverReach simulator', func
     expect(r.stderr).to.match(/refused the credentials/);
     expect(r.stderr).not.to.match(/\n\s+at /);
     expect(r.stdout + r.stderr).not.to.include(secret);
+  });
+
+  it('a customMapping that fails at run time is a configuration error: exit 2', async () => {
+    // Valid JSONata that fails on every record ($number of a non-numeric string).
+    const bad = writeJson(path.join(dir, 'bad-mapping.json'), { ...sim.cfg, customMapping: '{ "data": { "n": $number(data.firstName & "x") } }' });
+    const r = await cli(['run', 'cleverreach', 'getReceiversPolling', '--cfg', bad, '--json']);
+    expect(r.code, r.stderr).to.equal(2);
+    expect(r.stderr).to.match(/Error: Configuration: customMapping /);
+    expect(r.stderr).to.match(/Hint: Fix the customMapping expression/);
+  });
+
+  it('an unreachable baseUrl exits 4 (run and verify) within the retry budget, with a hint to check baseUrl', async function () {
+    this.timeout(90_000);
+    const unreachable = writeJson(path.join(dir, 'unreachable.json'), { ...sim.cfg, baseUrl: 'http://127.0.0.1:9', maxRetryWaitSeconds: 4 });
+    const r = await cli(['run', 'cleverreach', 'getReceiversPolling', '--cfg', unreachable]);
+    expect(r.code, r.stderr).to.equal(4);
+    expect(r.stderr).to.match(/could not be reached \(ECONNREFUSED\)/);
+    expect(r.stderr).to.match(/Hint: Check baseUrl/);
+    const verify = await cli(['verify', 'cleverreach', '--cfg', unreachable]);
+    expect(verify.code, verify.stderr).to.equal(4);
   });
 });

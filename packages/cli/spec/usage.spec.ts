@@ -58,6 +58,37 @@ describe('oih-connectors: usage errors exit 2 with a message', function () {
   it('--help exits 0 and documents the exit codes', async () => {
     const r = await cli(['--help']);
     expect(r.code).to.equal(0);
-    expect(r.stdout).to.match(/Exit codes: 0 ok .* 2 bad usage .* 3 bad credentials .* 4 provider failure/);
+    expect(r.stdout).to.match(/Exit codes: 0 ok [^]* 2 bad usage or configuration [^]* 3 bad credentials [^]* 4 provider unreachable or failing/);
+    for (const line of r.stdout.split('\n')) expect(line.length, line).to.be.at.most(120);
   });
+
+  it('no command prints the help and exits 0', async () => {
+    const r = await cli([]);
+    expect(r.code).to.equal(0);
+    expect(r.stdout + r.stderr).to.match(/Usage: oih-connectors/);
+  });
+
+  it('--version prints the version and exits 0', async () => {
+    const r = await cli(['--version']);
+    expect(r.code).to.equal(0);
+    expect(r.stdout.trim()).to.match(/^\d+\.\d+\.\d+$/);
+  });
+
+  for (const args of [
+    ['verify', 'smileback'],
+    ['run', 'smileback', 'getReviewsPolling'],
+  ]) {
+    it(`${args[0]} without --cfg is a usage error (2) that says how to get a cfg file, before any output`, async () => {
+      const env = Object.fromEntries(
+        Object.keys(process.env)
+          .filter((k) => k.startsWith('OIH_CFG_'))
+          .map((k) => [k, '']),
+      );
+      const r = await cli(args, env);
+      expect(r.code).to.equal(2);
+      expect(r.stdout).to.equal('');
+      expect(r.stderr).to.match(/^Error: No configuration: --cfg <file> is missing\nHint: [^]*npx oih-connectors simulate smileback --write-cfg/);
+      for (const line of r.stderr.split('\n')) expect(line.length, line).to.be.at.most(120);
+    });
+  }
 });

@@ -47,13 +47,25 @@ export interface Diagnosis {
   hint?: string;
 }
 
+/** The kit's words for a provider that never answered (TransientError from the HTTP client). */
+const UNREACHABLE = /could not be reached/;
+const UNREACHABLE_HINT = 'Check baseUrl in your --cfg file and your network (is the simulator still running?), then run again.';
+
 /** Turns any error into the exit code, the message and the hint the user sees. */
 export function diagnose(error: unknown): Diagnosis {
   if (error instanceof UsageError) return { code: EXIT.usage, message: error.message, hint: error.hint };
+  // verifyCredentials answers {verified: false} for every failure (the platform shows the reason):
+  // one that never reached the provider says nothing about the credentials.
+  if (error instanceof NotVerifiedError && UNREACHABLE.test(error.message))
+    return { code: EXIT.provider, message: error.message, hint: UNREACHABLE_HINT };
   if (error instanceof NotVerifiedError)
     return { code: EXIT.credentials, message: error.message, hint: 'Check the credential fields in your --cfg file (or the OIH_CFG_* variables).' };
   if (error instanceof ReboundError)
-    return { code: EXIT.provider, message: error.message, hint: 'Run again later; with --state the next run resumes after the last complete page.' };
+    return {
+      code: EXIT.provider,
+      message: error.message,
+      hint: UNREACHABLE.test(error.reason) ? UNREACHABLE_HINT : 'Run again later; with --state the next run resumes after the last complete page.',
+    };
   if (error instanceof ConfigurationError) {
     // The kit names message fields by their path (data.x, metadata.recordUid, events[2].y).
     const inMessage = /^(data|metadata|events|body)\b/.test(error.field ?? '');
@@ -66,7 +78,7 @@ export function diagnose(error: unknown): Diagnosis {
     return {
       code: EXIT.credentials,
       message: `The provider refused the credentials: ${providerWords(error)}`,
-      hint: 'Check the credential fields in your --cfg file; `oih-connectors verify <component> --cfg <file>` tests them on their own.',
+      hint: 'Check the credential fields in your --cfg file; `npx oih-connectors verify <component> --cfg <file>` tests them alone.',
     };
   }
   if (error instanceof RateLimitError) {
@@ -84,11 +96,23 @@ export function diagnose(error: unknown): Diagnosis {
       hint: 'Check baseUrl and your network (is the simulator running?), then run again.',
     };
   }
+  if (error instanceof ConnectorError && isMappingError(error))
+    return {
+      code: EXIT.usage,
+      message: `Configuration: ${error.message}`,
+      hint: 'Fix the customMapping expression in your --cfg file (it runs over the whole message {metadata, data}).',
+    };
   if (error instanceof ProviderError)
     return { code: EXIT.provider, message: `The provider rejected the request: ${providerWords(error)}`, hint: providerHint(error) };
   if (error instanceof ConnectorError) return { code: EXIT.provider, message: providerWords(error), hint: providerHint(error) };
   const message = error instanceof Error ? error.message : String(error);
   return { code: EXIT.internal, message: `Unexpected error: ${message}`, hint: 'Run again with --verbose for the stack trace.' };
+}
+
+/** A customMapping that fails at run time is the step's configuration, not the provider. */
+function isMappingError(error: ConnectorError): boolean {
+  if (error instanceof ProviderError || error instanceof TransientError || error instanceof AuthenticationError) return false;
+  return error.field === 'customMapping' || error.message.startsWith('customMapping ');
 }
 
 function providerWords(error: ConnectorError): string {

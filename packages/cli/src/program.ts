@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { listCommand } from './commands/list';
 import { runCommand } from './commands/run';
@@ -17,8 +19,16 @@ function positiveInt(name: string) {
 }
 
 const EPILOG = `
-Exit codes: 0 ok · 1 unexpected error · 2 bad usage or configuration · 3 bad credentials · 4 provider failure (errors, rate limits, unreachable).
-Secrets: --cfg values may use \${ENV_NAME} placeholders; OIH_CFG_<FIELD> variables set fields (OIH_CFG_CLIENT_SECRET → clientSecret).`;
+Exit codes: 0 ok (also --help, --version) · 1 unexpected error (a bug) · 2 bad usage or configuration (customMapping
+errors too) · 3 bad credentials · 4 provider unreachable or failing (errors, rate limits, rebounds).
+Secrets: --cfg values may use \${ENV_NAME} placeholders; OIH_CFG_<FIELD> variables set fields
+(OIH_CFG_CLIENT_SECRET → clientSecret).`;
+
+/** The CLI's own version (packages/cli/package.json, one folder above dist/). */
+function cliVersion(): string {
+  const file = path.join(__dirname, '..', 'package.json');
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+}
 
 /** The components found under components/, for help texts (a broken component.json is reported by the command that reads it). */
 function componentNames(): string {
@@ -40,6 +50,7 @@ function componentNames(): string {
 export function buildProgram(setExit: (code: ExitCode) => void): Command {
   const program = new Command('oih-connectors')
     .description('Run the OIH connector components locally: triggers, actions, credential checks, simulators and a demo flow.')
+    .version(cliVersion(), '--version', 'print the version')
     .option('-v, --verbose', 'show component logs and stack traces')
     .addHelpText('after', EPILOG)
     .showHelpAfterError('(add --help for usage)')

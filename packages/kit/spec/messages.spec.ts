@@ -45,6 +45,16 @@ describe('messages', () => {
       expect(out.metadata).not.to.equal(message.metadata);
       expect((toRuntimeMessage(message, 'elasticio') as ElasticioMessage).id).not.to.equal(out.id);
     });
+
+    it("has exactly the shape of elasticio-node's messages.newMessageWithBody (not a dependency: see README)", () => {
+      // elasticio-node is a dev dependency only: at run time it would bring request@2, moment and q.
+      const { messages } = require('elasticio-node') as { messages: { newMessageWithBody(body: unknown): Record<string, unknown> } };
+      const theirs = messages.newMessageWithBody({ a: 1 });
+      const ours = toRuntimeMessage({ metadata: {}, data: { a: 1 } }, 'elasticio') as unknown as Record<string, unknown>;
+      expect(Object.keys(ours).sort()).to.deep.equal(Object.keys(theirs).sort());
+      expect({ ...ours, id: 'x' }).to.deep.equal({ ...theirs, id: 'x' });
+      expect(ours.id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    });
   });
 
   it('detectFormat: OIH_MESSAGE_FORMAT overrides, then ferryman, then sailor, default OIH', () => {

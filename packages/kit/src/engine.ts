@@ -19,5 +19,6 @@ export { Throttle, sharedThrottle, resetSharedThrottles } from './http/throttle'
 export { retryAfterMs, parseHttpDate, backoffMs } from './http/retryTiming';
 export { RepeatedPageGuard } from './paging/guard';
 export { isSecretKey } from './util/redact';
-export { Metrics, metrics } from './util/metrics';
+export { Metrics, metrics, waiting } from './util/metrics';
+export type { WaitInProgress } from './util/metrics';
 export { timing, Clock, realClock, withTiming } from './util/timing';

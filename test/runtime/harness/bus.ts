@@ -5,7 +5,18 @@ import { waitUntil } from './ports';
 /** Messages arriving on one output queue, kept in order for assertions. */
 export class Collector {
   readonly messages: AmqpMessage[] = [];
+  private readonly listeners: ((message: AmqpMessage) => void)[] = [];
   constructor(readonly routingKey: string) {}
+
+  /** Called for every message from now on (the flow test's orchestrator forwards step outputs). */
+  onMessage(listener: (message: AmqpMessage) => void): void {
+    this.listeners.push(listener);
+  }
+
+  add(message: AmqpMessage): void {
+    this.messages.push(message);
+    for (const listener of this.listeners) listener(message);
+  }
 
   async waitFor(count: number, timeoutMs: number, what = `${count} message(s) on ${this.routingKey}`): Promise<AmqpMessage[]> {
     return waitUntil(what, timeoutMs, () => (this.messages.length >= count ? this.messages.slice() : undefined));
@@ -52,7 +63,7 @@ export class Bus {
       await ch.consume(
         queue,
         (message) => {
-          if (message) collector.messages.push(message);
+          if (message) collector.add(message);
         },
         { noAck: true },
       );

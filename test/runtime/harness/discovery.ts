@@ -6,7 +6,10 @@ export const PACKAGES = path.join(ROOT, 'dist-packages');
 
 export interface ComponentUnderTest {
   provider: string;
+  /** dist-packages/<p>: the elastic.io repository root (sailor). */
   packageDir: string;
+  /** dist-packages/<p>-oih: the OIH image's build context (ferryman, Dockerfile). */
+  oihPackageDir: string;
   fixtureFile: string;
 }
 
@@ -20,6 +23,7 @@ export function discoverComponents(): ComponentUnderTest[] {
     .map((provider) => ({
       provider,
       packageDir: path.join(PACKAGES, provider),
+      oihPackageDir: path.join(PACKAGES, `${provider}-oih`),
       fixtureFile: path.join(__dirname, '..', 'fixtures', `${provider}.ts`),
     }));
 }
@@ -27,13 +31,21 @@ export function discoverComponents(): ComponentUnderTest[] {
 /** Why a component cannot be run from its package, or undefined when it can. */
 export function packageProblem(component: ComponentUnderTest): string | undefined {
   if (!fs.existsSync(PACKAGES)) return 'dist-packages/ is missing: run `npm run package` first';
-  const needed = [
-    'component.json',
-    'node_modules/elasticio-sailor-nodejs/run.js',
-    'node_modules/@openintegrationhub/ferryman/runGlobal.js',
-    'node_modules/@oih-suite/kit',
+  const needed: [string, string[]][] = [
+    [component.packageDir, ['component.json', 'package-lock.json', 'node_modules/elasticio-sailor-nodejs/run.js', 'node_modules/@oih-suite/kit']],
+    [
+      component.oihPackageDir,
+      ['component.json', 'Dockerfile', 'node_modules/@openintegrationhub/ferryman/runGlobal.js', 'node_modules/@oih-suite/kit'],
+    ],
   ];
-  const missing = needed.filter((file) => !fs.existsSync(path.join(component.packageDir, file)));
-  if (missing.length) return `dist-packages/${component.provider} lacks ${missing.join(', ')}: run \`npm run package\``;
+  for (const [dir, files] of needed) {
+    const missing = files.filter((file) => !fs.existsSync(path.join(dir, file)));
+    if (missing.length) return `dist-packages/${path.basename(dir)} lacks ${missing.join(', ')}: run \`npm run package\``;
+  }
   return undefined;
+}
+
+/** The folder a runtime runs the component from: sailor the elastic.io package, ferryman the OIH image's. */
+export function packageFor(kind: 'sailor' | 'ferryman', component: ComponentUnderTest): string {
+  return kind === 'sailor' ? component.packageDir : component.oihPackageDir;
 }

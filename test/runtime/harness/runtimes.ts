@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Bus } from './bus';
 import { Child } from './child';
+import { readImageCommand } from './dockerfile';
 import type { MessageCipher } from './cipher';
 import type { PlatformStub } from './platform';
 
@@ -15,12 +16,15 @@ export interface RuntimeEnv {
 }
 
 export interface StepDefinition {
-  /** The packaged component folder (dist-packages/<p>): the runtime runs with it as working directory. */
+  /** The packaged folder (sailor: dist-packages/<p>, ferryman: dist-packages/<p>-oih), the runtime's working directory. */
   packageDir: string;
   /** Trigger or action id in component.json. */
   fn: string;
   /** Credentials and step fields (sailor: step API `config`; ferryman: the token's `fields`). */
   config: Record<string, unknown>;
+  /** A flow's ids (the flow test); by default a flow of its own with one step, `step_1`. */
+  flowId?: string;
+  stepId?: string;
 }
 
 export interface DecodedError {
@@ -31,11 +35,8 @@ export interface DecodedError {
   errorInput?: string;
 }
 
-/** What the runtimes document as their entry points, relative to the component folder. */
-const ENTRY: Record<RuntimeKind, string> = {
-  sailor: 'node_modules/elasticio-sailor-nodejs/run.js',
-  ferryman: 'node_modules/@openintegrationhub/ferryman/runGlobal.js',
-};
+/** sailor's documented entry point (what the elastic.io buildpack's `sail.sh` runs), relative to the package. */
+const SAILOR_ENTRY = 'node_modules/elasticio-sailor-nodejs/run.js';
 
 interface Jwt {
   sign(payload: object, secret: string): string;
@@ -47,7 +48,7 @@ interface Jwt {
  */
 export class StepRunner {
   readonly flowId: string;
-  readonly stepId = 'step_1';
+  readonly stepId: string;
   /** ferryman sends it as Bearer token to the snapshots service. */
   readonly iamToken: string;
 
@@ -57,19 +58,21 @@ export class StepRunner {
     readonly bus: Bus,
     private readonly step: StepDefinition,
   ) {
-    this.flowId = `flow-${bus.id}`;
+    this.flowId = step.flowId ?? `flow-${bus.id}`;
+    this.stepId = step.stepId ?? 'step_1';
     this.iamToken = `iam-${bus.id}`;
     env.platform.defineStep(this.flowId, this.stepId, step.config);
   }
 
   /** Spawns the runtime and waits until it consumes the input queue. */
   async start(timeoutMs = 15_000): Promise<Child> {
+    const [command, args, imageEnv] = this.command();
     const child = new Child({
       name: `${this.kind} ${this.step.fn}`,
-      command: process.execPath,
-      args: [ENTRY[this.kind]],
+      command,
+      args,
       cwd: this.step.packageDir,
-      env: this.kind === 'sailor' ? this.sailorEnv() : this.ferrymanEnv(),
+      env: { ...imageEnv, ...(this.kind === 'sailor' ? this.sailorEnv() : this.ferrymanEnv()) },
     });
     try {
       await Promise.race([
@@ -83,6 +86,18 @@ export class StepRunner {
       throw new Error(`${(error as Error).message}\n${child.tail()}`);
     }
     return child;
+  }
+
+  /**
+   * ferryman runs exactly as the OIH image does: the Dockerfile's ENTRYPOINT/CMD and ENV, in the
+   * image's build context (what WORKDIR holds after COPY and `npm ci`), with this node as `node`.
+   */
+  private command(): [string, string[], Record<string, string>] {
+    if (this.kind === 'sailor') return [process.execPath, [SAILOR_ENTRY], {}];
+    const image = readImageCommand(this.step.packageDir);
+    const [program, ...args] = image.argv;
+    if (program !== 'node') throw new Error(`the OIH image runs ${program}, not node: the harness cannot start it`);
+    return [process.execPath, args, image.env];
   }
 
   /** Publishes one input message in the runtime's format: sailor `{id, body, ...}`, ferryman `{metadata, data}` + token. */

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { ComponentUnderTest } from '../harness/discovery';
+import { ComponentUnderTest, packageFor } from '../harness/discovery';
 import type { RuntimeFixture, SimulatorHandle } from '../harness/fixture';
 import { cipher, openBus, records, runtimeEnv, stopAndSettle, waitForRun } from '../harness/context';
 import type { Bus } from '../harness/bus';
@@ -20,7 +20,7 @@ async function withAction<Sim extends SimulatorHandle>(
     const bus = await openBus(options);
     // maxRetryWaitSeconds: 1 makes a 429 storm outlast the retry budget at once.
     const config = { ...sim.cfg, ...f.action.fields(sim), maxRetryWaitSeconds: 1 };
-    const runner = new StepRunner(kind, runtimeEnv(), bus, { packageDir: component.packageDir, fn: f.action.id, config });
+    const runner = new StepRunner(kind, runtimeEnv(), bus, { packageDir: packageFor(kind, component), fn: f.action.id, config });
     const child = await runner.start();
     try {
       await run(runner, sim, bus);

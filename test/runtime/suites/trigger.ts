@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { ComponentUnderTest } from '../harness/discovery';
+import { ComponentUnderTest, packageFor } from '../harness/discovery';
 import type { RuntimeFixture, SimulatorHandle } from '../harness/fixture';
 import { openBus, records, runtimeEnv, stopAndSettle, waitForRun } from '../harness/context';
 import { RuntimeKind, StepRunner } from '../harness/runtimes';
@@ -17,7 +17,7 @@ export function describeTwoRuns(kind: RuntimeKind, component: ComponentUnderTest
     try {
       const bus = await openBus();
       const runner = new StepRunner(kind, runtimeEnv(), bus, {
-        packageDir: component.packageDir,
+        packageDir: packageFor(kind, component),
         fn: f.trigger.id,
         config: { ...sim.cfg, ...f.trigger.fields(sim) },
       });

@@ -38,7 +38,7 @@ function updatable(consumer: Values): Values {
 }
 
 /**
- * OIH Person in: update by metadata.recordUid; else find by mobile phone, then e-mail (more
+ * OIH Person in: update by metadata.recordUid (when it is SocialHub's); else find by mobile phone, then e-mail (more
  * than one consumer is an error: the flow must decide); else create. Emits the Person as
  * SocialHub now holds it, with the consumer code as recordUid.
  */
@@ -46,7 +46,11 @@ export async function upsertConsumer(ctx: ActionContext<Config>): Promise<void> 
   const mapped = await ctx.transformer.apply<Values>(ctx.input);
   const consumer = mapped.data ?? {};
   const client = clientFor(ctx);
-  let code = isSet(ctx.input.metadata.recordUid) ? String(ctx.input.metadata.recordUid) : undefined;
+  // A recordUid stamped by another application (the previous step of a flow) is that
+  // application's id, never a consumer code: only our own (or an unlabelled one) names a consumer.
+  const from = ctx.input.metadata.applicationUid;
+  const ours = !isSet(from) || from === applicationUid(ctx.cfg);
+  let code = ours && isSet(ctx.input.metadata.recordUid) ? String(ctx.input.metadata.recordUid) : undefined;
   let how: 'updated' | 'created' = 'updated';
   if (!code) {
     if (!isSet(consumer.mobilePhone) && !isSet(consumer.email))

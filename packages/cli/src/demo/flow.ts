@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Transformer } from '@oih-suite/kit';
 import { diagnose } from '../errors';
 import { isTombstoneData } from '../output/messages';
+import { count } from '../output/table';
 import type { Ui } from '../output/ui';
 import { REVIEWS_TO_EVENTS, REVIEW_TO_PERSON } from './mappings';
 import { newReport, skip, StepReport } from './report';
@@ -77,7 +78,7 @@ export async function runFlow(ui: Ui, sims: DemoSimulators, state: DemoState): P
     reviews = t.messages;
     snapshots[REVIEWS] = t.snapshot;
     const deleted = reviews.filter((m) => isTombstoneData(m.data)).length;
-    if (deleted) t.report.notes.push(`${deleted} of them deleted reviews (tombstones)`);
+    if (deleted) t.report.notes.push(`${count(deleted, 'deleted review')} among them (tombstones)`);
     t.report.notes.push('unrated reviews not read (includeUnrated is off)');
     done(t.report);
   } else done(skippedStep('Smileback getReviewsPolling', sims.missing.smileback ?? 'no simulator'));
@@ -151,10 +152,10 @@ export async function runFlow(ui: Ui, sims: DemoSimulators, state: DemoState): P
     events.wrote = results.reduce((n, r) => n + Number((r.output?.data as { sent?: number } | undefined)?.sent ?? 0), 0);
     const rejected = results.reduce((n, r) => n + ((r.output?.data as { rejected?: unknown[] } | undefined)?.rejected?.length ?? 0), 0);
     if (rejected) skip(events, 'events SocialHub would not take (see --verbose)', rejected);
-    if (batches.length) events.notes.push(`${batches.length} calls of up to ${EVENT_BATCH} events`);
+    if (batches.length) events.notes.push(`${count(batches.length, 'call')} of up to ${EVENT_BATCH} events`);
     // Read back from the simulator: what SocialHub now holds, not what we think we sent.
     const stored = typeof socialhub.importedEvents === 'function' ? (socialhub.importedEvents as () => unknown[])().length : undefined;
-    if (stored !== undefined) events.notes.push(`SocialHub holds ${stored} events`);
+    if (stored !== undefined) events.notes.push(`SocialHub holds ${count(stored, 'event')}`);
     done(events);
   } else done(skippedStep(events.step, socialhub ? 'no reviews (Smileback missing)' : (sims.missing.socialhub ?? 'no simulator')));
 

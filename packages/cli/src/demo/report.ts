@@ -1,4 +1,4 @@
-import { formatMs, renderTable } from '../output/table';
+import { formatMs, renderTable, wrap } from '../output/table';
 
 /** What one step of the demo did, for the final table. */
 export interface StepReport {
@@ -25,13 +25,15 @@ export function skip(report: StepReport, reason: string, count = 1): void {
   report.reasons.set(reason, (report.reasons.get(reason) ?? 0) + count);
 }
 
+/** The steps as a table of counts, then each step's reasons and notes below it (lines fit 120 columns). */
 export function renderReport(reports: StepReport[]): string {
-  const rows = reports.map((r) => {
-    const why = [...[...r.reasons].map(([reason, n]) => `${n} ${reason}`), ...r.notes].join('; ');
-    const status = r.status === 'ok' ? '' : `${r.status.toUpperCase()}: `;
-    return [r.step, r.read, r.wrote, r.skipped, r.requests, formatMs(r.durationMs), status + (why || '-')];
-  });
-  return renderTable(['step', 'read', 'wrote', 'skipped', 'requests', 'time', 'skipped because / notes'], rows, {
+  const rows = reports.map((r) => [r.step, r.read, r.wrote, r.skipped, r.requests, formatMs(r.durationMs), r.status]);
+  const table = renderTable(['step', 'read', 'wrote', 'skipped', 'requests', 'time', 'status'], rows, {
     align: ['left', 'right', 'right', 'right', 'right', 'right', 'left'],
   });
+  const notes = reports.flatMap((r) => {
+    const why = [...[...r.reasons].map(([reason, n]) => `${n} ${reason}`), ...r.notes];
+    return why.length ? [wrap(`- ${r.step}: ${why.join('; ')}`, '    ')] : [];
+  });
+  return notes.length ? `${table}\n\nskipped because / notes:\n${notes.join('\n')}` : table;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { timing } from '@oih-suite/kit/engine';
 import { EXIT, ExitCode } from '../errors';
-import { formatMs } from '../output/table';
+import { formatMs, wrap } from '../output/table';
 import type { Ui } from '../output/ui';
 import { repoRoot } from '../workspace';
 import { applyChanges } from './changes';
@@ -36,14 +36,16 @@ export async function runDemo(options: DemoOptions, ui: Ui): Promise<ExitCode> {
 
   timing.intervalScale = DEMO_INTERVAL_SCALE;
   const sims = await startDemoSimulators(ui, state.seedTime);
-  ui.out('Simulators (in this process, seeded the same way every run; rate limits OFF and client throttles compressed so the demo takes seconds):');
+  ui.out('Simulators (in this process, seeded the same way every run; rate limits OFF and client throttles compressed');
+  ui.out('so the demo takes seconds):');
   for (const line of describeSimulators(sims)) ui.out(line);
   try {
     if (incremental) {
       const changes = await applyChanges(sims);
       ui.out('');
-      ui.out('Changed in the simulators since the last run (the simulators restart from their seed, so the demo re-applies its edits):');
-      for (const line of changes) ui.out(`  - ${line}`);
+      ui.out('Changed in the simulators since the last run (the simulators restart from their seed, so the demo re-applies');
+      ui.out('its edits):');
+      for (const line of changes) ui.out(wrap(`  - ${line}`, '    '));
     }
     ui.out('');
     ui.out('Flow:');
@@ -63,9 +65,11 @@ export async function runDemo(options: DemoOptions, ui: Ui): Promise<ExitCode> {
         const triggers = result.reports.filter((r) => r.trigger && r.status === 'ok');
         const read = triggers.reduce((n, r) => n + r.read, 0);
         ui.out(
-          read === 0
-            ? `Incremental run: nothing new since run #${run - 1}.`
-            : `Incremental run: the triggers read only the ${read} records changed since run #${run - 1} (${triggers.map((r) => `${r.step} ${r.read}`).join(', ')}), not the seeded thousands.`,
+          wrap(
+            read === 0
+              ? `Incremental run: nothing new since run #${run - 1}.`
+              : `Incremental run: the triggers read only the ${read} records changed since run #${run - 1} (${triggers.map((r) => `${r.step} ${r.read}`).join(', ')}), not the seeded thousands.`,
+          ),
         );
       } else {
         ui.out('Snapshots saved: the next `npm start` is incremental (`npm start -- --reset` starts over).');
@@ -73,7 +77,7 @@ export async function runDemo(options: DemoOptions, ui: Ui): Promise<ExitCode> {
     } else {
       ui.out(`Snapshots NOT saved: ${failed.map((r) => r.step).join(', ')} failed; the next run redoes this one.`);
     }
-    if (skipped.length) ui.out(`Skipped steps: ${skipped.map((r) => `${r.step} (${r.notes.join('; ')})`).join(', ')}.`);
+    if (skipped.length) ui.out(wrap(`Skipped steps: ${skipped.map((r) => `${r.step} (${r.notes.join('; ')})`).join(', ')}.`, '  '));
     ui.out(`Demo finished in ${formatMs(Date.now() - started)}.`);
     return failed.length ? EXIT.provider : EXIT.ok;
   } finally {

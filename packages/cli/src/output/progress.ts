@@ -1,5 +1,6 @@
-import { metrics } from '@oih-suite/kit/engine';
-import { formatMs } from './table';
+import { now } from '@oih-suite/kit';
+import { metrics, waiting } from '@oih-suite/kit/engine';
+import { count, formatMs } from './table';
 
 /**
  * Progress of a long run on stderr: one line redrawn in place on a terminal, a plain line every
@@ -26,11 +27,15 @@ export class Progress {
 
   /** The current counts as one line (also used by the demo between steps). */
   line(): string {
-    const now = metrics.toJSON();
-    const d = (key: string) => (now[key] ?? 0) - (this.base[key] ?? 0);
-    const waiting = d('retryWaitMs') + d('throttleWaitMs');
-    const parts = [`${d('messages')} messages`, `${d('tombstones')} tombstones`, `${d('pages')} pages`, `${d('requests')} requests`];
-    if (waiting > 0) parts.push(`${formatMs(waiting)} waiting on rate limits`);
+    const counters = metrics.toJSON();
+    const d = (key: string) => (counters[key] ?? 0) - (this.base[key] ?? 0);
+    const waited = d('retryWaitMs') + d('throttleWaitMs');
+    const parts = [count(d('messages'), 'message'), count(d('tombstones'), 'tombstone'), count(d('pages'), 'page'), count(d('requests'), 'request')];
+    if (waited > 0) parts.push(`${formatMs(waited)} waited`);
+    // A wait in progress shows while it lasts (the counters above only grow once it is over).
+    const current = waiting.current;
+    const left = current ? current.untilMs - now() : 0;
+    if (current && left > 0) parts.push(`waiting ${formatMs(left)} on ${current.reason}`);
     return `${this.label}: ${parts.join(' · ')} · ${formatMs(Date.now() - this.started)}`;
   }
 

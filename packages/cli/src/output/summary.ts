@@ -10,7 +10,7 @@ export function renderSummary(counters: StepCounters, notes: string[] = []): str
     ['pages', counters.pages],
     ['requests', counters.requests],
     ['retries', counters.retries],
-    ['waiting on rate limits', formatMs(counters.rateLimitWaitMs)],
+    ['waited (rate limits, retries)', formatMs(counters.rateLimitWaitMs)],
     ['duration', formatMs(counters.durationMs)],
   ];
   return ['', renderTable(['summary', ''], rows, { align: ['left', 'right'] }), ...notes].join('\n');

@@ -19,3 +19,29 @@ export function formatMs(ms: number): string {
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
   return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
+
+/** "1 message", "2 messages"; `plural` for irregular words. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
+/** The widest line the CLI prints: longer text wraps at spaces, continued under `indent`. */
+export const MAX_COLUMNS = 120;
+
+export function wrap(text: string, indent = '', width = MAX_COLUMNS): string {
+  return text
+    .split('\n')
+    .map((line) => {
+      const out: string[] = [];
+      let rest = line;
+      while (rest.length > width) {
+        const cut = rest.lastIndexOf(' ', width);
+        if (cut <= indent.length) break; // one long word (a URL): leave it whole
+        out.push(rest.slice(0, cut));
+        rest = indent + rest.slice(cut + 1);
+      }
+      out.push(rest);
+      return out.join('\n');
+    })
+    .join('\n');
+}

@@ -1,6 +1,7 @@
 import { Redactor } from '@oih-suite/kit';
 import { diagnose, ExitCode } from '../errors';
 import type { LogLine } from '../runner/self';
+import { wrap } from './table';
 
 /**
  * Everything the CLI prints goes through here, so every line passes the kit's Redactor: secrets
@@ -29,8 +30,8 @@ export class Ui {
   /** Prints what went wrong and what to do; the stack only with --verbose. Returns the exit code. */
   fail(error: unknown): ExitCode {
     const diagnosis = diagnose(error);
-    this.err(`Error: ${diagnosis.message}`);
-    if (diagnosis.hint) this.err(`Hint: ${diagnosis.hint}`);
+    this.err(wrap(`Error: ${diagnosis.message}`, '       '));
+    if (diagnosis.hint) this.err(wrap(`Hint: ${diagnosis.hint}`, '      '));
     if (this.verbose && error instanceof Error && error.stack) this.err(error.stack);
     return diagnosis.code;
   }

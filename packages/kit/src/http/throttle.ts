@@ -1,3 +1,4 @@
+import { publishWait } from '../util/metrics';
 import { now, timing } from '../util/timing';
 
 /** At most `limit` requests in any `intervalMs` window. */
@@ -44,7 +45,7 @@ export class Throttle {
     for (;;) {
       const delay = this.delayNeeded(now());
       if (delay <= 0) break;
-      await timing.clock.sleep(delay);
+      await publishWait(now() + delay, this.bindingLimit(now()), () => timing.clock.sleep(delay));
       waited += delay;
     }
     this.starts.push(now());
@@ -52,6 +53,21 @@ export class Throttle {
     if (this.starts.length > keep) this.starts.splice(0, this.starts.length - keep);
     this.waitedMs += waited;
     return waited;
+  }
+
+  /** The window that holds the next request back, in words ("the 30/min limit"), for progress displays. */
+  private bindingLimit(at: number): string {
+    let reason = this.blockedUntil > at ? "the provider's Retry-After" : 'the rate limit';
+    let longest = this.blockedUntil - at;
+    for (const window of this.windows) {
+      if (this.starts.length < window.limit) continue;
+      const freeAt = this.starts[this.starts.length - window.limit] + window.intervalMs * intervalScale() + this.marginMs;
+      if (freeAt - at > longest) {
+        longest = freeAt - at;
+        reason = `the ${window.limit}/${unit(window.intervalMs)} limit`;
+      }
+    }
+    return reason;
   }
 
   private delayNeeded(at: number): number {
@@ -67,6 +83,13 @@ export class Throttle {
     }
     return Math.ceil(delay);
   }
+}
+
+function unit(intervalMs: number): string {
+  if (intervalMs === 1000) return 's';
+  if (intervalMs === 60_000) return 'min';
+  if (intervalMs === 3_600_000) return 'h';
+  return `${intervalMs} ms`;
 }
 
 function intervalScale(): number {

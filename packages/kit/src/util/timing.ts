@@ -1,3 +1,4 @@
+import { publishWait } from './metrics';
 /**
  * The kit's one seam for time. Production uses the real clock; tests and benchmarks
  * swap in a fake clock or compress waits (`scale` 0.01 turns a 1 s Retry-After into 10 ms).
@@ -29,10 +30,11 @@ export function now(): number {
   return timing.clock.now();
 }
 
-/** Waits `ms` (scaled). Returns the unscaled time waited, for metrics. */
-export async function wait(ms: number): Promise<number> {
+/** Waits `ms` (scaled), published as the wait in progress. Returns the unscaled time waited, for metrics. */
+export async function wait(ms: number, reason = 'a retry'): Promise<number> {
   if (ms <= 0) return 0;
-  await timing.clock.sleep(ms * timing.scale);
+  const real = ms * timing.scale;
+  await publishWait(now() + real, reason, () => timing.clock.sleep(real));
   return ms;
 }
 
