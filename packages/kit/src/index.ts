@@ -11,6 +11,7 @@ export { RateLimitError } from './errors/RateLimitError';
 export { TransientError } from './errors/TransientError';
 export { ProviderError } from './errors/ProviderError';
 export { ScanPositionLostError } from './errors/ScanPositionLostError';
+export { InvalidItemsError, InvalidItem } from './errors/InvalidItemsError';
 
 // HTTP: the client, auth strategies and OAuth2 grants.
 export { HttpMethod, QueryValue, HttpRequest, HttpResponse, ProviderErrorInfo, RetryPolicy } from './http/types';
@@ -41,6 +42,10 @@ export { PollingTriggerSpec, ProcessFunction, definePollingTrigger } from './com
 export { ActionContext, ActionSpec, defineAction } from './component/action';
 export { readBoolean, readInteger, readString, requireString } from './component/settings';
 export { StepHttpOptions, stepHttpClient } from './component/stepClient';
+
+// Action input: strict readers, and the all-or-nothing check of a list.
+export { isAbsent, strictNumber, strictInteger, NumberBounds, strictText, strictBoolean, strictChoice, strictTime } from './input';
+export { readRecordUid, readDeleteRequested, checkEveryItem } from './input';
 
 // Utilities.
 export { Redactor } from './util/redact';

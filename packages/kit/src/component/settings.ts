@@ -2,6 +2,24 @@ import { ConfigurationError } from '../errors';
 import type { PollingSettings } from '../polling/engine';
 import { readTimeField } from '../polling/snapshot';
 import type { Config } from './context';
+import { strictInteger, strictNumber } from '../input';
+
+/** Strict parsing ("0x10", [5], "1e3" are not numbers); NaN lets the caller's own range message speak. */
+function wholeNumberOrNaN(value: unknown, field: string): number {
+  try {
+    return strictInteger(value, field) ?? NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+function numberOrNaN(value: unknown, field: string): number {
+  try {
+    return strictNumber(value, field) ?? NaN;
+  } catch {
+    return NaN;
+  }
+}
 
 /** Reads a boolean field the way the platforms send them (true, "true", "on"). */
 export function readBoolean(cfg: Config, field: string, fallback = false): boolean {
@@ -14,10 +32,11 @@ export function readBoolean(cfg: Config, field: string, fallback = false): boole
   throw new ConfigurationError(field, `"${String(value)}" is not a yes/no value`);
 }
 
+/** A whole-number step field in decimal notation, within [min, max]. */
 export function readInteger(cfg: Config, field: string, options: { min: number; max: number; fallback: number }): number {
   const value = cfg[field];
   if (value === undefined || value === null || value === '') return options.fallback;
-  const n = Number(value);
+  const n = wholeNumberOrNaN(value, field);
   if (!Number.isInteger(n) || n < options.min || n > options.max) {
     throw new ConfigurationError(field, `must be a whole number from ${options.min} to ${options.max}, got "${String(value)}"`);
   }
@@ -58,7 +77,7 @@ export function readPollingSettings(cfg: Config, pageSize: { fallback: number; m
 export function readRetryOverrides(cfg: Config): { budgetMs?: number; maxRetryAfterMs?: number } {
   const value = cfg.maxRetryWaitSeconds;
   if (value === undefined || value === null || value === '') return {};
-  const seconds = Number(value);
+  const seconds = numberOrNaN(value, 'maxRetryWaitSeconds');
   if (!Number.isFinite(seconds) || seconds < 0 || seconds > 3600)
     throw new ConfigurationError('maxRetryWaitSeconds', `must be a number of seconds from 0 to 3600, got "${String(value)}"`);
   return { budgetMs: seconds * 1000, maxRetryAfterMs: seconds * 1000 };
