@@ -25,6 +25,7 @@ function fieldSchema(f: FieldSpec): Json {
   if (notes) s.description = notes;
   if (f.enum) s.enum = Object.keys(f.enum).map((k) => (f.type === 'integer' ? Number(k) : k));
   if (f.default !== undefined) s.default = f.default;
+  if (f.maxItems !== undefined) s.maxItems = f.maxItems;
   if (f.items) s.items = objectSchema(f.items);
   return s;
 }

@@ -99,7 +99,7 @@ const cases: Case[] = [
     path: '/v1/consumer/event/data',
     body: { data: [{ ...event, eventType: 'track' }] },
     reply: null,
-    emitted: { received: 1, sent: 1, batches: 1, eventIds: ['evt-123'], rejected: [] },
+    emitted: { received: 1, sent: 1, batches: 1, eventIds: ['evt-123'] },
     schema: 'importReport',
   },
   {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { ConfigurationError, ProviderError } from '@oih-suite/kit';
+import { ConfigurationError, InvalidItemsError, ProviderError } from '@oih-suite/kit';
 import { timing } from '@oih-suite/kit/engine';
 import { runProcess, AnyProcess } from '@oih-suite/kit/testing';
 import { SocialHubSimulator, startSimulator } from '../simulator';
@@ -73,27 +73,34 @@ describe('socialhub against the simulator', () => {
       expect(sim.importedEvents()[1].eventId).to.equal('given-2');
     });
 
-    it('reports invalid events by index and field and sends the valid ones, in batches', async () => {
-      const events = [
-        event(0),
-        { ...event(1), customerCode: '' },
-        event(2),
-        { ...event(3), eventTime: 'yesterday' },
-        event(4),
-        { ...event(5), properties: 'x' },
-      ];
-      const outcome = await run('importConsumerEventData', { events }, { batchSize: 2 });
+    it('one invalid event sends nothing; the error names every invalid event by its index in the whole message', async () => {
+      const events: Record<string, unknown>[] = Array.from({ length: 130 }, (_, i) => event(i));
+      events[1] = { ...event(1), customerCode: '' };
+      events[3] = { ...event(3), eventTime: 'yesterday' };
+      events[121] = { ...event(121), properties: 'x' };
+      const outcome = await run('importConsumerEventData', { events }, { batchSize: 50 });
+      expect(outcome.error).to.be.instanceOf(InvalidItemsError);
+      expect((outcome.error as InvalidItemsError).items).to.deep.equal([
+        { index: 1, field: 'events[1].customerCode', problem: 'events[1].customerCode: is required for this operation (Customer code)' },
+        {
+          index: 3,
+          field: 'events[3].eventTime',
+          problem: 'events[3].eventTime: must be a time (ISO 8601 such as 2024-01-31T00:00:00Z, or epoch milliseconds), got "yesterday"',
+        },
+        { index: 121, field: 'events[121].properties', problem: 'events[121].properties: must be an object' },
+      ]);
+      expect(outcome.error!.message).to.match(/^events: 3 of 130 items are invalid, nothing was sent: events\[1\]\.customerCode/);
+      expect(outcome.self.data).to.deep.equal([]);
+      expect(sim.server.requests.filter((r) => r.path === '/v1/consumer/event/data')).to.deep.equal([]);
+    });
+
+    it('valid events go out in batches and the report matches its schema', async () => {
+      const outcome = await run('importConsumerEventData', { events: [0, 1, 2, 3, 4].map(event) }, { batchSize: 2 });
       expect(outcome.error).to.equal(undefined);
       const report = outcome.self.data[0].data as Record<string, unknown>;
-      expect(report).to.deep.include({ received: 6, sent: 3, batches: 2 });
-      expect(report.rejected).to.deep.equal([
-        { index: 1, field: 'events[1].customerCode', problem: 'events[1].customerCode: is required for this operation (Customer code)' },
-        { index: 3, field: 'events[3].eventTime', problem: 'events[3].eventTime: "yesterday" is neither epoch milliseconds nor an ISO 8601 time' },
-        { index: 5, field: 'events[5].properties', problem: 'events[5].properties: must be an object' },
-      ]);
-      expect(sim.importedEvents().map((e) => (e.properties as { page: number }).page)).to.deep.equal([0, 2, 4]);
+      expect(report).to.deep.include({ received: 5, sent: 5, batches: 3 });
       const imports = sim.server.requests.filter((r) => r.path === '/v1/consumer/event/data');
-      expect(imports.map((r) => (r.body as { data: unknown[] }).data.length)).to.deep.equal([2, 1]);
+      expect(imports.map((r) => (r.body as { data: unknown[] }).data.length)).to.deep.equal([2, 2, 1]);
       expectSchema('importReport', report);
     });
 
@@ -137,7 +144,7 @@ describe('socialhub against the simulator', () => {
       expect(sim.importedEvents()[0]).to.deep.include({ eventTime: Date.UTC(2026, 0, 1), tenantId: 'T9', eventType: 'track' });
       const bad = await run('importConsumerEventData', { eventKey: 'buy' });
       expect(bad.error).to.be.instanceOf(ConfigurationError);
-      expect(bad.error!.message).to.match(/^events\[0\]\.eventTime: no valid event to import: /);
+      expect(bad.error!.message).to.match(/^events: 1 of 1 items are invalid, nothing was sent: events\[0\]\.eventTime: is required/);
     });
   });
 
@@ -237,6 +244,21 @@ describe('socialhub against the simulator', () => {
       expect(outcome.self.data[0].data).to.deep.include({ synced: 150, batches: 2 });
       expect(sim.store.products.size).to.equal(150);
       expectSchema('productsOut', outcome.self.data[0].data);
+    });
+
+    it('upsertProducts checks all products before the first batch: #121 invalid sends nothing and is named products[121]', async () => {
+      const products: Record<string, unknown>[] = Array.from({ length: 150 }, (_, i) => ({ code: `P${i}`, name: `Product ${i}`, price: 100 + i }));
+      products[121] = { code: 'P121', name: 'Product 121', price: '19.99' };
+      products[140] = { code: 'P140' };
+      const outcome = await run('upsertProducts', { products });
+      expect(outcome.error).to.be.instanceOf(InvalidItemsError);
+      expect((outcome.error as InvalidItemsError).items.map((i) => i.field)).to.deep.equal(['products[121].price', 'products[140].name']);
+      expect(outcome.error!.message).to.equal(
+        'products: 2 of 150 items are invalid, nothing was sent: products[121].price: must be a whole number of cents, got "19.99"; ' +
+          'products[140].name: is required for this operation (Product name)',
+      );
+      expect(sim.server.requests.filter((r) => r.path === '/v1/masterdata/product/batchSync')).to.deep.equal([]);
+      expect(sim.store.products.size).to.equal(0);
     });
   });
 

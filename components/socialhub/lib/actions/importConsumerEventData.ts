@@ -7,7 +7,6 @@ export = defineAction<Config>({
   run: async (ctx) => {
     const mapped = await ctx.transformer.apply<Record<string, unknown>>(ctx.input);
     const report = await importEvents(clientFor(ctx), mapped.data ?? {}, ctx.cfg);
-    for (const r of report.rejected) ctx.log.warn('Event rejected before sending', { index: r.index, field: r.field, problem: r.problem });
     await ctx.emitter.data(oihMessage(report, { oihUid: mapped.metadata.oihUid, applicationUid: applicationUid(ctx.cfg) }));
   },
 });

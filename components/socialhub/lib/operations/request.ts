@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConfigurationError, now } from '@oih-suite/kit';
+import { ConfigurationError, checkEveryItem, now, strictBoolean, strictInteger, strictNumber, strictText } from '@oih-suite/kit';
 import type { FieldSpec, OperationSpec } from './types';
 
 export type Values = Record<string, unknown>;
@@ -58,7 +58,7 @@ export function readFields(fields: FieldSpec[], input: Values, stepDefaults: Val
 
 function coerce(field: FieldSpec, value: unknown, name: string, stepDefaults: Values): unknown {
   if (field.enum) {
-    const key = String(value);
+    const key = strictText(value, name, { trim: true }) ?? '';
     if (!(key in field.enum)) {
       const allowed = Object.entries(field.enum)
         .map(([k, label]) => `${k} (${label})`)
@@ -69,30 +69,37 @@ function coerce(field: FieldSpec, value: unknown, name: string, stepDefaults: Va
   }
   switch (field.type) {
     case 'integer':
-    case 'number': {
-      const n = typeof value === 'number' ? value : Number(String(value).trim());
-      if (!Number.isFinite(n) || (field.type === 'integer' && !Number.isInteger(n))) {
-        const what = field.cents ? 'a whole number of cents' : field.type === 'integer' ? 'a whole number' : 'a number';
-        throw new ConfigurationError(name, `must be ${what}, got "${String(value)}"`);
-      }
-      return n;
-    }
+      if (field.cents && !isWholeCents(value)) throw new ConfigurationError(name, `must be a whole number of cents, got "${String(value)}"`);
+      return strictInteger(value, name);
+    case 'number':
+      return strictNumber(value, name);
     case 'boolean':
-      return value === true || String(value) === 'true';
+      return strictBoolean(value, name);
     case 'object':
       if (typeof value !== 'object' || Array.isArray(value)) throw new ConfigurationError(name, 'must be an object');
       return value;
     case 'array': {
       if (!Array.isArray(value)) throw new ConfigurationError(name, 'must be an array');
+      if (field.maxItems !== undefined && value.length > field.maxItems)
+        throw new ConfigurationError(name, `has ${value.length} items; at most ${field.maxItems} are allowed per call`);
       if (!field.items) return value;
-      const items = field.items;
-      return value.map((item, i) => {
-        if (!item || typeof item !== 'object' || Array.isArray(item)) throw new ConfigurationError(`${name}[${i}]`, 'must be an object');
-        return readFields(items, item as Values, stepDefaults, `${name}[${i}].`);
-      });
+      return readItems(field.items, value, name, stepDefaults);
     }
     default:
-      if (typeof value === 'object') throw new ConfigurationError(name, 'must be text');
-      return String(value);
+      return strictText(value, name);
   }
+}
+
+/** Cents are whole: 19.99 is a price in units given where cents are meant, named as such. */
+function isWholeCents(value: unknown): boolean {
+  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+  return !Number.isFinite(n) || Number.isInteger(n);
+}
+
+/** Every item of a list of objects, all checked before anything is sent (the kit's batch policy). */
+export function readItems(items: FieldSpec[], list: readonly unknown[], name: string, stepDefaults: Values): Values[] {
+  return checkEveryItem(name, list, (item, prefix) => {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) throw new ConfigurationError(prefix.slice(0, -1), 'must be an object');
+    return readFields(items, item as Values, stepDefaults, prefix);
+  });
 }

@@ -274,7 +274,7 @@ const list: OperationSpec[] = [
     description: 'Creates or replaces products by code (up to 100 per call). Prices are in cents.',
     method: 'POST',
     path: '/v1/masterdata/product/batchSync',
-    bodyFields: [{ name: 'products', title: 'Products', type: 'array', required: true, items: productItem }],
+    bodyFields: [{ name: 'products', title: 'Products', type: 'array', required: true, maxItems: 100, items: productItem }],
     bodyFrom: 'products',
     result: 'ack',
     idempotent: true,

@@ -21,6 +21,8 @@ export interface FieldSpec {
   config?: boolean;
   description?: string;
   placeholder?: string;
+  /** For arrays: the most items one call takes (more is an error before sending). */
+  maxItems?: number;
   /** For arrays of objects: the fields of one item (validated the same way). */
   items?: FieldSpec[];
   /** Filled by the client when absent (request timestamps, random nonces). */

@@ -1,4 +1,4 @@
-import { ConfigurationError, ConnectorError, Config, hashKey, parseTimestamp, readInteger } from '@oih-suite/kit';
+import { ConfigurationError, Config, checkEveryItem, hashKey, readInteger, strictTime } from '@oih-suite/kit';
 import { readFields, Values } from '../operations/request';
 import { OPERATIONS } from '../operations/table';
 import type { FieldSpec } from '../operations/types';
@@ -15,18 +15,11 @@ export const EVENT_FIELDS: FieldSpec[] = [
   { name: 'properties', title: 'Properties', type: 'object', required: true },
 ];
 
-export interface RejectedEvent {
-  index: number;
-  field?: string;
-  problem: string;
-}
-
 export interface ImportReport {
   received: number;
   sent: number;
   batches: number;
   eventIds: string[];
-  rejected: RejectedEvent[];
 }
 
 /** One event, several (`events` or `data` array) or the message itself. */
@@ -43,12 +36,9 @@ export function eventsOf(data: Values): unknown[] {
 export function prepareEvent(raw: unknown, index: number, stepDefaults: Config): Values {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new ConfigurationError(`events[${index}]`, 'must be an object');
   const event = { ...(raw as Values) };
-  if (typeof event.eventTime === 'string' && !/^\d+$/.test(event.eventTime.trim())) {
-    const ms = parseTimestamp(event.eventTime);
-    if (ms === undefined)
-      throw new ConfigurationError(`events[${index}].eventTime`, `"${event.eventTime}" is neither epoch milliseconds nor an ISO 8601 time`);
-    event.eventTime = ms;
-  }
+  // Epoch milliseconds are read as a whole number below; ISO 8601 text is converted here.
+  if (typeof event.eventTime === 'string' && !/^\d+$/.test(event.eventTime.trim()))
+    event.eventTime = strictTime(event.eventTime, `events[${index}].eventTime`);
   if (event.eventId === undefined || event.eventId === null || event.eventId === '') {
     const tenantId = event.tenantId ?? stepDefaults.tenantId;
     event.eventId = `oih-${hashKey(tenantId, event.customerCode, event.eventKey, event.eventType ?? 'track', event.eventTime, event.properties)}`;
@@ -56,24 +46,15 @@ export function prepareEvent(raw: unknown, index: number, stepDefaults: Config):
   return readFields(EVENT_FIELDS, event, stepDefaults, `events[${index}].`);
 }
 
-/** Validates every event, sends the valid ones in batches, and reports the rejected ones by index and field. */
+/**
+ * Checks every event first (the kit's batch policy: one invalid event sends nothing, and the
+ * error names each invalid one by its index), then sends them in batches.
+ */
 export async function importEvents(client: SocialHubClient, data: Values, cfg: Config): Promise<ImportReport> {
   const batchSize = readInteger(cfg, 'batchSize', { min: 1, max: 500, fallback: 100 });
   const raw = eventsOf(data);
-  const valid: Values[] = [];
-  const rejected: RejectedEvent[] = [];
-  raw.forEach((event, index) => {
-    try {
-      valid.push(prepareEvent(event, index, cfg));
-    } catch (error) {
-      if (!(error instanceof ConnectorError)) throw error;
-      rejected.push({ index, field: error.field, problem: error.message });
-    }
-  });
-  if (valid.length === 0) {
-    const why = rejected.map((r) => r.problem).join('; ');
-    throw new ConfigurationError(rejected[0]?.field ?? 'events', `no valid event to import${why ? `: ${why}` : ''}`);
-  }
+  if (raw.length === 0) throw new ConfigurationError('events', 'no event to import (an empty list)');
+  const valid = checkEveryItem('events', raw, (event, _prefix, index) => prepareEvent(event, index, cfg));
   const op = OPERATIONS.importConsumerEventData;
   let batches = 0;
   for (let start = 0; start < valid.length; start += batchSize) {
@@ -82,5 +63,5 @@ export async function importEvents(client: SocialHubClient, data: Values, cfg: C
     await client.send({ method: op.method, url: op.path, json: { data: batch }, idempotent: true, recordId: String(batch[0].eventId) });
     batches += 1;
   }
-  return { received: raw.length, sent: valid.length, batches, eventIds: valid.map((e) => String(e.eventId)), rejected };
+  return { received: raw.length, sent: valid.length, batches, eventIds: valid.map((e) => String(e.eventId)) };
 }

@@ -1,6 +1,17 @@
-import { ActionContext, Config, ConfigurationError, OihMessage, ProviderError, Transformer, compileExpression, oihMessage } from '@oih-suite/kit';
+import {
+  ActionContext,
+  Config,
+  ConfigurationError,
+  OihMessage,
+  ProviderError,
+  Transformer,
+  compileExpression,
+  oihMessage,
+  readRecordUid,
+} from '@oih-suite/kit';
 import type { SocialHubClient } from '../client';
-import type { Values } from '../operations/request';
+import { readItems, type Values } from '../operations/request';
+import { OPERATIONS } from '../operations/table';
 import { consumerToPerson } from '../mappings/consumerToPerson';
 import { storeToOrganization } from '../mappings/storeToOrganization';
 import { applicationUid, clientFor } from './context';
@@ -43,6 +54,7 @@ function updatable(consumer: Values): Values {
  * SocialHub now holds it, with the consumer code as recordUid.
  */
 export async function upsertConsumer(ctx: ActionContext<Config>): Promise<void> {
+  const recordUid = readRecordUid(ctx.input.metadata.recordUid);
   const mapped = await ctx.transformer.apply<Values>(ctx.input);
   const consumer = mapped.data ?? {};
   const client = clientFor(ctx);
@@ -50,7 +62,7 @@ export async function upsertConsumer(ctx: ActionContext<Config>): Promise<void> 
   // application's id, never a consumer code: only our own (or an unlabelled one) names a consumer.
   const from = ctx.input.metadata.applicationUid;
   const ours = !isSet(from) || from === applicationUid(ctx.cfg);
-  let code = ours && isSet(ctx.input.metadata.recordUid) ? String(ctx.input.metadata.recordUid) : undefined;
+  let code = ours ? recordUid : undefined;
   let how: 'updated' | 'created' = 'updated';
   if (!code) {
     if (!isSet(consumer.mobilePhone) && !isSet(consumer.email))
@@ -89,6 +101,7 @@ export async function upsertConsumer(ctx: ActionContext<Config>): Promise<void> 
 
 /** OIH Organization in: saveStore is an upsert by organizationCode. Emits the Organization. */
 export async function upsertStore(ctx: ActionContext<Config>): Promise<void> {
+  readRecordUid(ctx.input.metadata.recordUid); // the store code; an object or array is an error before anything is sent
   const mapped = await ctx.transformer.apply<Values>(ctx.input);
   const store = mapped.data ?? {};
   const result = (await clientFor(ctx).run<Values | null>('saveStore', store, ctx.cfg)) ?? {};
@@ -96,18 +109,27 @@ export async function upsertStore(ctx: ActionContext<Config>): Promise<void> {
   await emitMapped(ctx, storeToOrganization, stored, String(stored.organizationCode), mapped);
 }
 
-/** Products in (one, or `products`): batchSyncProduct in batches of 100, an upsert by code. */
+/**
+ * Products in (one, or `products`): batchSyncProduct in batches of 100, an upsert by code. The
+ * whole list is checked before the first batch goes out: an invalid product stops everything and
+ * is named by its index in the whole list, never a partial send followed by an error.
+ */
 export async function upsertProducts(ctx: ActionContext<Config>): Promise<void> {
   const mapped = await ctx.transformer.apply<Values>(ctx.input);
   const data = mapped.data ?? {};
-  const products = Array.isArray(data.products) ? (data.products as unknown[]) : [data];
+  const list = Array.isArray(data.products) ? (data.products as unknown[]) : [data];
+  const op = OPERATIONS.batchSyncProduct;
+  const field = op.bodyFields![0];
+  const products = readItems(field.items!, list, 'products', ctx.cfg);
+  const perCall = field.maxItems ?? products.length;
   const client = clientFor(ctx);
   let batches = 0;
-  for (let start = 0; start < products.length; start += 100) {
-    await client.run('batchSyncProduct', { products: products.slice(start, start + 100) }, ctx.cfg);
+  for (let start = 0; start < products.length; start += perCall) {
+    const batch = products.slice(start, start + perCall);
+    await client.send({ method: op.method, url: op.path, json: batch, idempotent: op.idempotent ?? false, recordId: String(batch[0].code) });
     batches += 1;
   }
-  const codes = products.map((p) => String((p as Values).code));
+  const codes = products.map((p) => String(p.code));
   await ctx.emitter.data(
     oihMessage({ synced: products.length, batches, codes }, { oihUid: mapped.metadata.oihUid, applicationUid: applicationUid(ctx.cfg) }),
   );
