@@ -119,6 +119,26 @@ describe('upsertReceiver', () => {
     expect(error?.message).to.equal('groupId: not set, and no category of the person ("VIP", "Lead") names a CleverReach group');
   });
 
+  for (const recordUid of [{ id: 55 }, [55], true, 5.5]) {
+    it(`refuses metadata.recordUid ${JSON.stringify(recordUid)} before any request (never PUT …/receivers/[object Object])`, async () => {
+      const unmatched = countUnmatched();
+      const { self, error } = await runProcess(upsertReceiver.process, { metadata: { recordUid }, data: person }, { ...CFG, groupId: '7' });
+      unmatched.stop();
+      expect(error?.message).to.match(/^metadata\.recordUid: must be a record id \(text or a whole number\), got /);
+      expect(unmatched.count).to.equal(0);
+      expect(self.data).to.deep.equal([]);
+    });
+  }
+
+  it('takes a numeric metadata.recordUid as the receiver id', async () => {
+    tokenInterceptor(nock(BASE));
+    const scope = api().put('/v3/groups.json/7/receivers/55', body).reply(200, returned('55'));
+    const { self, error } = await runProcess(upsertReceiver.process, { metadata: { recordUid: 55 }, data: person }, { ...CFG, groupId: '7' });
+    expect(error).to.equal(undefined);
+    scope.done();
+    expect((self.data[0].metadata as { recordUid: string }).recordUid).to.equal('55');
+  });
+
   describe('deletes', () => {
     const tombstone = { metadata: { recordUid: '55', oihUid: 'oih-1' }, data: { deleteRequested: '2024-01-01T00:00:00Z' } };
     const cfg = { ...CFG, groupId: '7', deletes: true };
@@ -160,5 +180,16 @@ describe('upsertReceiver', () => {
       const { error } = await runProcess(upsertReceiver.process, { data: { deleteRequested: true } }, cfg);
       expect(error?.message).to.equal('metadata.recordUid: a delete needs the id of the CleverReach receiver');
     });
+
+    for (const value of ['false', 0, '0', 'no', { at: 'now' }, 'yesterday']) {
+      it(`deleteRequested ${JSON.stringify(value)} is an error, never a delete, and sends nothing`, async () => {
+        const unmatched = countUnmatched();
+        const { self, error } = await runProcess(upsertReceiver.process, { ...tombstone, data: { deleteRequested: value } }, cfg);
+        unmatched.stop();
+        expect(error?.message).to.match(/^data\.deleteRequested: must be true or the time of the deletion \(ISO 8601\)/);
+        expect(unmatched.count).to.equal(0);
+        expect(self.data).to.deep.equal([]);
+      });
+    }
   });
 });

@@ -69,6 +69,8 @@ describe('maestroqa exportCoachingSessions and verifyCredentials', () => {
     [{ startDate: '2024-01-01' }, 'endDate: is required (YYYY-MM-DD)'],
     [{ startDate: '2024-02-30', endDate: '2024-03-01' }, 'startDate: "2024-02-30" is not a date; use YYYY-MM-DD'],
     [{ startDate: '2024-01-01', endDate: 'next week' }, 'endDate: "next week" is not a date; use YYYY-MM-DD'],
+    [{ startDate: { day: '2024-01-01' }, endDate: '2024-01-02' }, 'startDate: must be text, got {"day":"2024-01-01"}'],
+    [{ startDate: ['2024-01-01'], endDate: '2024-01-02' }, 'startDate: must be text, got ["2024-01-01"]'],
     [{ startDate: '2024-03-01', endDate: '2024-02-29' }, 'endDate: 2024-02-29 is before startDate 2024-03-01'],
     [{ startDate: '2024-01-01', endDate: '2024-01-02', timeAxis: 'updatedAt' }, 'timeAxis: must be "createdAt" or "meetingDate", got "updatedAt"'],
   ] as const) {

@@ -122,4 +122,22 @@ describe('smileback lookupReview', () => {
     const { error } = await runProcess(lookupReview.process, { body: { id: 'abc' } }, CFG);
     expect(error?.message).to.equal('data.id: "abc" is not a review id (review ids are whole numbers)');
   });
+
+  it('an id that is an object or array is refused before anything is sent (never …/reviews/[object Object]/)', async () => {
+    for (const [msg, field] of [
+      [{ body: { id: { id: 1 } } }, 'data.id'],
+      [{ body: {}, metadata: { recordUid: [1] } }, 'metadata.recordUid'],
+    ] as const) {
+      const { error, self } = await runProcess(lookupReview.process, msg, CFG);
+      expect(error?.message).to.match(new RegExp(`^${field.replace('.', '\\.')}: must be a record id \\(text or a whole number\\), got `));
+      expect(self.data).to.deep.equal([]);
+    }
+  });
+
+  it('syncResource reads its inputs strictly: an object resource or a free-form date is refused before anything is sent', async () => {
+    const object = await runProcess(syncResource.process, { body: { resource: { name: 'review' } } }, CFG);
+    expect(object.error?.message).to.equal('resource: must be text, got {"name":"review"}');
+    const date = await runProcess(syncResource.process, { body: { lastModifiedSince: 'Tue, 1 Jan 2024' } }, CFG);
+    expect(date.error?.message).to.match(/^lastModifiedSince: must be a time \(ISO 8601/);
+  });
 });

@@ -1,4 +1,4 @@
-import { ConfigurationError, ProviderError, defineAction, oihMessage, readBoolean, readString } from '@oih-suite/kit';
+import { ConfigurationError, ProviderError, defineAction, oihMessage, readBoolean, readRecordUid, readString, strictText } from '@oih-suite/kit';
 import { CleverReachClient, createClient } from '../client';
 import { receiverToPerson } from '../mappings/receiverToPerson';
 import { getGroups } from '../selectModels';
@@ -14,7 +14,10 @@ const action = defineAction({
   name: 'lookupReceiver',
   outputMapping: receiverToPerson,
   run: async ({ cfg, log, redactor, input, emitter, output }) => {
-    const key = readString(input.data, 'id') ?? readString(input.data, 'email') ?? readString(input.metadata, 'recordUid');
+    const key =
+      readRecordUid(input.data.id, 'data.id') ??
+      strictText(input.data.email, 'data.email', { trim: true }) ??
+      readRecordUid(input.metadata.recordUid);
     if (!key) throw new ConfigurationError('data.email', 'give the receiver id (data.id) or e-mail address (data.email) to look up');
     const groupId = readString(cfg, 'groupId');
     const client = createClient(cfg, log, redactor);

@@ -1,4 +1,15 @@
-import { ConfigurationError, defineAction, now, oihMessage, readBoolean, readString, toIso } from '@oih-suite/kit';
+import {
+  ConfigurationError,
+  defineAction,
+  now,
+  oihMessage,
+  readBoolean,
+  readDeleteRequested,
+  readRecordUid,
+  readString,
+  strictText,
+  toIso,
+} from '@oih-suite/kit';
 import { CleverReachClient, createClient } from '../client';
 import { findGroupByName } from '../groups';
 import { personToReceiver } from '../mappings/personToReceiver';
@@ -11,15 +22,17 @@ type DeleteOutcome = 'confirmed' | 'denied' | 'failed';
 /**
  * Creates or updates a receiver from an OIH Person: by `metadata.recordUid`, else by e-mail
  * within the group, else a new receiver. With `deletes` enabled a message whose
- * `data.deleteRequested` is set deletes the receiver instead.
+ * `data.deleteRequested` is `true` or a time deletes the receiver instead ("false", 0 and other
+ * values are an error, never a delete).
  */
 const action = defineAction({
   name: 'upsertReceiver',
   mapping: personToReceiver,
   run: async ({ cfg, log, redactor, input, transformer, emitter }) => {
-    const recordUid = readString(input.metadata, 'recordUid');
-    const oihUid = readString(input.metadata, 'oihUid');
-    if (input.data.deleteRequested) {
+    // Checked before anything else: an object must never become PUT …/receivers/[object Object].
+    const recordUid = readRecordUid(input.metadata.recordUid);
+    const oihUid = strictText(input.metadata.oihUid, 'metadata.oihUid', { trim: true });
+    if (readDeleteRequested(input.data.deleteRequested)) {
       if (!readBoolean(cfg, 'deletes', false)) {
         throw new ConfigurationError(
           'deletes',

@@ -1,4 +1,4 @@
-import { ConfigurationError, defineAction, oihMessage, tombstone } from '@oih-suite/kit';
+import { ConfigurationError, defineAction, oihMessage, strictText, tombstone } from '@oih-suite/kit';
 import { APPLICATION_UID, MaestroConfig, createClient } from '../client';
 import { Session, readTimeAxis } from '../coaching';
 import { coachingSessionToCoaching } from '../mappings/coachingSession';
@@ -36,9 +36,8 @@ export = defineAction<MaestroConfig>({
 
 /** A YYYY-MM-DD day, or an ISO time whose UTC day is taken. */
 function readDate(fields: Record<string, unknown>, field: string): string {
-  const value = fields[field];
-  if (value === undefined || value === null || value === '') throw new ConfigurationError(field, 'is required (YYYY-MM-DD)');
-  const text = String(value).trim();
+  const text = strictText(fields[field], field, { trim: true });
+  if (text === undefined) throw new ConfigurationError(field, 'is required (YYYY-MM-DD)');
   if (parseDay(text) !== undefined) return text;
   const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text) ? Date.parse(text) : NaN;
   if (!Number.isNaN(iso) && parseDay(text.slice(0, 10)) !== undefined) return dayOf(iso);

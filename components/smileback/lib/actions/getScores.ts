@@ -1,4 +1,4 @@
-import { ConfigurationError, defineAction, now, oihMessage, parseTimestamp, readString, toIso } from '@oih-suite/kit';
+import { ConfigurationError, defineAction, now, oihMessage, parseTimestamp, strictText, strictTime, toIso } from '@oih-suite/kit';
 import type { SmilebackConfig } from '../auth';
 import { APPLICATION_UID, MAX_PAGE_SIZE, createClient } from '../client';
 import { csatScores, npsScores, projectScores } from '../scores';
@@ -20,10 +20,9 @@ const action = defineAction<SmilebackConfig>({
     const to = optionalTime(fields, 'to') ?? now();
     if (to < from) throw new ConfigurationError('to', 'must not be before from');
     const inPeriod = (t: number | undefined) => t !== undefined && t >= from && t <= to;
-    const boardId = readString(fields, 'boardId');
-    const companyId = readString(fields, 'companyId');
-    const campaignName = readString(fields, 'campaignName');
-    const surveyName = readString(fields, 'surveyName');
+    const [boardId, companyId, campaignName, surveyName] = ['boardId', 'companyId', 'campaignName', 'surveyName'].map((field) =>
+      strictText(fields[field], field, { trim: true }),
+    );
     const client = createClient({ cfg, log, redactor, emitter });
     const since = toIso(from);
 
@@ -61,11 +60,7 @@ function requireTime(fields: SmilebackConfig, field: string): number {
 }
 
 function optionalTime(fields: SmilebackConfig, field: string): number | undefined {
-  const raw = fields[field];
-  if (raw === undefined || raw === null || raw === '') return undefined;
-  const ms = parseTimestamp(raw);
-  if (ms === undefined) throw new ConfigurationError(field, `"${String(raw)}" is not a date or time; use ISO 8601`);
-  return ms;
+  return strictTime(fields[field], field);
 }
 
 export = { ...action, shutdown };

@@ -1,4 +1,4 @@
-import { ConfigurationError, ProviderError, defineAction, oihMessage, readBoolean, readString } from '@oih-suite/kit';
+import { ConfigurationError, ProviderError, defineAction, oihMessage, readBoolean, readRecordUid } from '@oih-suite/kit';
 import type { SmilebackConfig } from '../auth';
 import { APPLICATION_UID, createClient } from '../client';
 import { reviewToFeedback } from '../mappings/reviewToFeedback';
@@ -13,7 +13,7 @@ const action = defineAction<SmilebackConfig>({
   name: 'lookupReview',
   outputMapping: reviewToFeedback,
   run: async ({ cfg, log, redactor, emitter, input, output }) => {
-    const id = readString(input.data, 'id') ?? readString(input.metadata, 'recordUid') ?? readString(cfg, 'reviewId');
+    const id = readRecordUid(input.data.id, 'data.id') ?? readRecordUid(input.metadata.recordUid) ?? readRecordUid(cfg.reviewId, 'reviewId');
     if (!id) throw new ConfigurationError('data.id', 'give the review id to look up');
     if (!/^\d+$/.test(id)) throw new ConfigurationError('data.id', `"${id}" is not a review id (review ids are whole numbers)`);
     const review = await createClient({ cfg, log, redactor, emitter }).review(id);

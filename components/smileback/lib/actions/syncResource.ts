@@ -1,15 +1,4 @@
-import {
-  ConfigurationError,
-  ConnectorError,
-  Transformer,
-  checkedRecordId,
-  defineAction,
-  oihMessage,
-  parseTimestamp,
-  readString,
-  toIso,
-  tombstone,
-} from '@oih-suite/kit';
+import { ConnectorError, Transformer, checkedRecordId, defineAction, oihMessage, strictText, strictTime, toIso, tombstone } from '@oih-suite/kit';
 import type { SmilebackConfig } from '../auth';
 import { APPLICATION_UID, MAX_PAGE_SIZE, createClient } from '../client';
 import { findResource } from '../resources/table';
@@ -26,16 +15,13 @@ const action = defineAction<SmilebackConfig>({
   name: 'syncResource',
   run: async ({ cfg, log, redactor, emitter, input }) => {
     const fields = fieldsOf(cfg, input.data);
-    const name = readString(fields, 'resource') ?? 'review';
+    const name = strictText(fields.resource, 'resource', { trim: true }) ?? 'review';
     const resource = findResource(name);
     if (!resource) {
       throw new ConnectorError(`Resource not supported: ${name}`, { field: 'resource' });
     }
-    const sinceText = readString(fields, 'lastModifiedSince');
-    const since = sinceText === undefined ? undefined : parseTimestamp(sinceText);
-    if (sinceText !== undefined && since === undefined) {
-      throw new ConfigurationError('lastModifiedSince', `"${sinceText}" is not a date or time; use ISO 8601`);
-    }
+    const since = strictTime(fields.lastModifiedSince, 'lastModifiedSince');
+    const sinceText = since === undefined ? undefined : strictText(fields.lastModifiedSince, 'lastModifiedSince', { trim: true });
     const transformer = new Transformer(resource.mapping, cfg);
     const filters = resource.filters?.(fields) ?? {};
     const client = createClient({ cfg, log, redactor, emitter });

@@ -1,4 +1,4 @@
-import { ConfigurationError, parseTimestamp, readBoolean, readInteger, readString } from '@oih-suite/kit';
+import { ConfigurationError, parseTimestamp, readBoolean, readInteger, strictText } from '@oih-suite/kit';
 import type { SmilebackConfig } from '../auth';
 import { npsResponseToFeedback } from '../mappings/npsResponseToFeedback';
 import { organizationFromCompany } from '../mappings/organizationFromCompany';
@@ -98,7 +98,7 @@ export function npsFilters(cfg: SmilebackConfig): Record<string, string | number
   const exact = score('scoreExact');
   if (exact !== undefined && (exact < 0 || exact > 10)) throw new ConfigurationError('scoreExact', 'must be a score from 0 to 10');
   return {
-    campaign_name: readString(cfg, 'campaignName'),
+    campaign_name: strictText(cfg.campaignName, 'campaignName', { trim: true }),
     score_gt: score('scoreGt'),
     score_lt: score('scoreLt'),
     score_exact: exact,
