@@ -1,4 +1,5 @@
 export * from './server';
 export * from './tokens';
+export * from './hostile';
 export { SeededRandom } from './random';
 export { SimulatorOptions, SimulatorHandle } from './handle';

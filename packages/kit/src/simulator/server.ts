@@ -37,8 +37,21 @@ export interface Fault {
   response?: SimResponse | ((req: SimRequest) => SimResponse);
   /** ...or drop the connection... */
   reset?: boolean;
+  /** ...or never answer (the connection stays open until the client gives up or the server stops)... */
+  hang?: boolean;
+  /** ...or send the status and headers at once, then the body a few bytes at a time... */
+  dribble?: Dribble;
   /** ...or answer normally but late. */
   delayMs?: number;
+}
+
+/** A response that trickles in: `chunk` every `intervalMs`, `chunks` times (default: until the client gives up). */
+export interface Dribble {
+  intervalMs: number;
+  chunk?: string;
+  chunks?: number;
+  status?: number;
+  headers?: Record<string, string>;
 }
 
 export interface SimRateLimit {
@@ -80,6 +93,8 @@ export class SimulatorServer {
   readonly requests: SimRequest[] = [];
   readonly stats = { requests: 0, rateLimited: 0, faults: 0 };
   rateLimit?: SimRateLimit;
+  /** Answers requests no route matches (default: a 404); a catcher server records everything with it. */
+  fallback?: SimHandler;
   /** Compresses rate-limit windows (benchmarks); 1 = real time. */
   intervalScale = 1;
   url = '';
@@ -143,6 +158,14 @@ export class SimulatorServer {
         req.socket.destroy();
         return;
       }
+      if (fault?.hang) {
+        this.stats.faults += 1;
+        return;
+      }
+      if (fault?.dribble) {
+        this.stats.faults += 1;
+        return dribble(res, fault.dribble);
+      }
       if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (fault?.response) {
         this.stats.faults += 1;
@@ -154,6 +177,7 @@ export class SimulatorServer {
         return this.send(res, limited);
       }
       const route = this.routes.find((r) => r.method === sim.method && r.regex.test(sim.path));
+      if (!route && this.fallback) return this.send(res, await this.fallback(sim));
       if (!route) return this.send(res, { status: 404, body: { error: `No route for ${sim.method} ${sim.path}` } });
       const match = route.regex.exec(sim.path)!;
       route.names.forEach((name, i) => (sim.params[name] = decodeURIComponent(match[i + 1])));
@@ -247,4 +271,19 @@ export class SimulatorServer {
     res.writeHead(response.status ?? 200, headers);
     res.end(payload);
   }
+}
+
+function dribble(res: http.ServerResponse, plan: Dribble): void {
+  res.writeHead(plan.status ?? 200, { 'content-type': 'application/json', ...(plan.headers ?? {}) });
+  let sent = 0;
+  const timer = setInterval(() => {
+    if (plan.chunks !== undefined && sent >= plan.chunks) {
+      clearInterval(timer);
+      res.end();
+      return;
+    }
+    res.write(plan.chunk ?? ' ');
+    sent += 1;
+  }, plan.intervalMs);
+  res.on('close', () => clearInterval(timer));
 }
