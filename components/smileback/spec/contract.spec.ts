@@ -1,75 +1,8 @@
-import { timing } from '@oih-suite/kit/engine';
 import { TriggerContractFixture, describeTriggerContract } from '@oih-suite/kit/testing';
-import { ReferenceKind, SmilebackSimulator, nowMicros, startSimulator } from '../simulator';
 import { RESOURCES } from '../lib/resources/table';
-
-/**
- * Every trigger against the simulator with the real 30 requests/minute limit, its window
- * compressed 1000× on both sides (60 ms), so throttling runs as in production but fast.
- */
-const COMPRESS = 0.001;
-
-interface Kind {
-  add(sim: SmilebackSimulator, n: number, at?: number): string;
-  touch(sim: SmilebackSimulator, id: string): void;
-}
-
-let counter = 0;
-
-const kinds: Record<string, Kind> = {
-  review: {
-    add: (sim, _n, at) => String(sim.store.addReview({ rating: 1 }, at).id),
-    touch: (sim, id) => void sim.store.updateReview(Number(id), { comment: `touched ${++counter}` }),
-  },
-  'nps-response': {
-    add: (sim, _n, at) => String(sim.store.addNps({}, at).id),
-    // NPS responses are immutable in SmileBack; moving one to "now" is the only change there is.
-    touch: (sim, id) => sim.store.restampNps(Number(id)),
-  },
-  'prj-response': {
-    add: (sim, _n, at) => sim.store.addProjectResponse({}, at).response.id,
-    touch: (sim, id) => sim.store.updateProjectResponse(id, { comment: `touched ${++counter}` }),
-  },
-};
-
-const referenceKind = (kind: ReferenceKind): Kind => ({
-  add: (sim, n) =>
-    String(sim.store.addReference(kind, { id: kind === 'csat-companies' || kind === 'csat-contacts' ? 1000 + n : `r-${n}`, name: `Name ${n}` }).id),
-  touch: (sim, id) => sim.store.updateReference(kind, id, { name: `Renamed ${++counter}` }),
-});
-
-function fixture(resourceKey: string, trigger: TriggerContractFixture['trigger']): TriggerContractFixture {
-  const resource = RESOURCES.find((r) => r.key === resourceKey)!;
-  const kind = kinds[resourceKey] ?? referenceKind(resourceKey as ReferenceKind);
-  let sim: SmilebackSimulator;
-  let previous = 1;
-  let n = 0;
-  return {
-    trigger,
-    async start() {
-      previous = timing.intervalScale;
-      timing.intervalScale = COMPRESS;
-      sim = await startSimulator({ intervalScale: COMPRESS });
-      sim.store.clear();
-      return { cfg: sim.cfg, sim: sim.server };
-    },
-    async stop() {
-      timing.intervalScale = previous;
-      await sim.stop();
-    },
-    addRecords(count, options) {
-      const at = options?.sameTime ? nowMicros() : undefined;
-      return Array.from({ length: count }, () => kind.add(sim, ++n, at));
-    },
-    touchRecords(ids) {
-      for (const id of ids) kind.touch(sim, id);
-    },
-    expireTokens: () => sim.expireTokens(),
-    isPageRequest: (req) => req.method === 'GET' && req.path.replace(/\/?$/, '/') === `/api${resource.path}`,
-  };
-}
+import { contractFixture } from './contractFixture';
 
 for (const resource of RESOURCES) {
   const trigger = require(`../lib/triggers/${resource.triggerId}`) as TriggerContractFixture['trigger'];
-  describeTriggerContract(`smileback ${resource.triggerId}`, () => fixture(resource.key, trigger));
+  describeTriggerContract(`smileback ${resource.triggerId}`, () => contractFixture(resource.key, trigger));
 }

@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import { expect } from 'chai';
 import nock from 'nock';
 import { clearTokenCache, resetSharedThrottles, timing } from '@oih-suite/kit/engine';
-import { AnyProcess, RunOutcome, runProcess } from '@oih-suite/kit/testing';
+import { AnyProcess, RunOutcome, TriggerContractFixture, runProcess } from '@oih-suite/kit/testing';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SocialHubSimulator, startSimulator } from '../simulator';
@@ -60,4 +60,27 @@ export function useSimulatorAt(now: number): { current(): SocialHubSimulator } {
     await sim.stop();
   });
   return { current: () => sim };
+}
+
+/** The points trigger against a fresh simulator with the main account's history (the contract and hostile suites). */
+export function pointsContractFixture(trigger: { process: AnyProcess }): TriggerContractFixture {
+  let sim: SocialHubSimulator;
+  return {
+    trigger,
+    async start() {
+      freshState();
+      sim = await startSimulator({ rateLimits: false });
+      return { cfg: { ...sim.cfg, accountCode: sim.main.accountCode }, sim: sim.server };
+    },
+    stop: () => sim.stop(),
+    addRecords: (count, options) => sim.addPointsRecords(count, options),
+    touchRecords: (ids) => sim.touchPointsRecords(ids),
+    breakRecordId: (id, value) => {
+      const record = sim.store.pointsRecords.find((r) => String(r.recordId) === id)!;
+      record.recordId = value;
+      sim.store.pointsRecordsChanged();
+    },
+    expireTokens: () => sim.expireTokens(),
+    isPageRequest: (req) => req.path.startsWith('/v1/points/pointsRecords/'),
+  };
 }

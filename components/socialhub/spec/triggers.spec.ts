@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { AnyProcess, describeTriggerContract, runProcess } from '@oih-suite/kit/testing';
 import { SocialHubSimulator, startSimulator } from '../simulator';
-import { expectSchema, freshState, load, useSimulatorAt } from './helpers';
+import { expectSchema, freshState, load, pointsContractFixture, useSimulatorAt } from './helpers';
 
 type Trigger = { process: AnyProcess };
 const pointsTrigger = load<Trigger>('triggers', 'getPointsRecordsPolling');
@@ -10,27 +10,7 @@ const transactionsTrigger = load<Trigger>('triggers', 'getTransactionsPolling');
 /** Transaction times have whole seconds and the engine stops before the open second: wait it out. */
 const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1001 - (Date.now() % 1000)));
 
-describeTriggerContract('socialhub getPointsRecordsPolling', () => {
-  let sim: SocialHubSimulator;
-  return {
-    trigger: pointsTrigger,
-    async start() {
-      freshState();
-      sim = await startSimulator({ rateLimits: false });
-      return { cfg: { ...sim.cfg, accountCode: sim.main.accountCode }, sim: sim.server };
-    },
-    stop: () => sim.stop(),
-    addRecords: (count, options) => sim.addPointsRecords(count, options),
-    touchRecords: (ids) => sim.touchPointsRecords(ids),
-    breakRecordId: (id, value) => {
-      const record = sim.store.pointsRecords.find((r) => String(r.recordId) === id)!;
-      record.recordId = value;
-      sim.store.pointsRecordsChanged();
-    },
-    expireTokens: () => sim.expireTokens(),
-    isPageRequest: (req) => req.path.startsWith('/v1/points/pointsRecords/'),
-  };
-});
+describeTriggerContract('socialhub getPointsRecordsPolling', () => pointsContractFixture(pointsTrigger));
 
 /** The transactions trigger against a tenant whose API writes times in `zoneOffsetMinutes` (the step says `timeZone`). */
 function describeTransactionsContract(title: string, zoneOffsetMinutes: number, timeZone?: string): void {

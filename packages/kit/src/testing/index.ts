@@ -1,3 +1,4 @@
 export * from './recorder';
 export * from './contract';
 export * from './nock';
+export * from './hostile';

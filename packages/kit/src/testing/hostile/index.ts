@@ -1,0 +1,37 @@
+import { timing } from '../../util/timing';
+import type { HostileContext } from './context';
+import type { HostileProviderFixture } from './fixture';
+import { describeInputCases } from './input';
+
+export * from './fixture';
+export { everythingSaid, configSecrets, credentialsSent, secretForms, leakedForms, errorData } from './output';
+
+/**
+ * The hostile-provider suite every component passes against its simulator, like the trigger
+ * contract: hostile input (loose numbers, ids that are objects, invalid batch items, deletes that
+ * are not), each case showing that nothing was sent and the error names the field.
+ */
+export function describeHostileProvider(title: string, makeFixture: () => HostileProviderFixture): void {
+  describe(`hostile provider: ${title}`, function () {
+    this.timeout(60_000);
+    const fixture = makeFixture();
+    const ctx = { fixture } as HostileContext;
+    let previousScale = 1;
+
+    beforeEach(async () => {
+      previousScale = timing.scale;
+      timing.scale = 0.002;
+      const started = await fixture.trigger.start();
+      ctx.sim = started.sim;
+      ctx.cfg = started.cfg;
+    });
+
+    afterEach(async () => {
+      timing.scale = previousScale;
+      ctx.sim.clearFaults();
+      await fixture.trigger.stop();
+    });
+
+    describeInputCases(ctx, fixture);
+  });
+}
