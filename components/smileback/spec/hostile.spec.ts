@@ -1,11 +1,12 @@
 import { describeHostileProvider } from '@oih-suite/kit/testing';
 import lookupReview from '../lib/actions/lookupReview';
-import reviews from '../lib/triggers/getReviewsPolling';
+import projectResponses from '../lib/triggers/getProjectResponsesPolling';
 import { contractFixture } from './contractFixture';
 
+// Project responses page by the API's `next` links (the reviews trigger pages by keyset): the link cases apply to them.
 describeHostileProvider('smileback', () => ({
-  trigger: contractFixture('review', reviews),
-  isTokenRequest: (req) => req.path === '/api/token',
+  trigger: contractFixture('prj-response', projectResponses),
+  isTokenRequest: (req) => req.path.replace(/\/$/, '') === '/api/token',
   idActions: [
     { title: 'lookupReview', step: lookupReview, message: (recordUid) => ({ metadata: { recordUid }, data: {} }) },
     { title: 'lookupReview by data.id', step: lookupReview, field: 'data.id', message: (id) => ({ metadata: {}, data: { id } }) },

@@ -2,6 +2,7 @@ import { timing } from '../../util/timing';
 import type { HostileContext } from './context';
 import type { HostileProviderFixture } from './fixture';
 import { describeInputCases } from './input';
+import { describeSecretCases } from './secrets';
 
 export * from './fixture';
 export { everythingSaid, configSecrets, credentialsSent, secretForms, leakedForms, errorData } from './output';
@@ -33,5 +34,6 @@ export function describeHostileProvider(title: string, makeFixture: () => Hostil
     });
 
     describeInputCases(ctx, fixture);
+    describeSecretCases(ctx, fixture);
   });
 }

@@ -1,0 +1,41 @@
+import { expect } from 'chai';
+import { echoRequest } from '../../simulator/hostile';
+import { isSecretKey } from '../../util/redact';
+import { HostileContext, runTrigger } from './context';
+import type { HostileProviderFixture } from './fixture';
+import { configSecrets, credentialsSent, everythingSaid, leakedForms } from './output';
+
+/** Secrets never show up in what a run says, in any encoding, even when the provider echoes them back. */
+export function describeSecretCases(ctx: HostileContext, fixture: HostileProviderFixture): void {
+  describe('secret echoes', () => {
+    const expectNoSecret = (said: string, cfg: Record<string, unknown>) => {
+      const secrets = [...configSecrets(cfg), ...credentialsSent(ctx.sim.requests)];
+      expect(secrets.length, 'the case knows the credentials it looks for').to.be.greaterThan(0);
+      expect(leakedForms(said, secrets, cfg), 'secrets in errors, messages, snapshots or logs').to.deep.equal([]);
+    };
+
+    for (const status of [400, 503]) {
+      it(`a page answer ${status} echoing the request headers: neither configured secrets nor tokens obtained at run time show up`, async () => {
+        await fixture.trigger.addRecords(3);
+        await new Promise((resolve) => setTimeout(resolve, 3));
+        ctx.sim.inject({ match: (req) => fixture.trigger.isPageRequest(req), times: Infinity, response: echoRequest(status) });
+        // A static API token is only ever checked by the (echoing) page endpoint: it can be an awkward one.
+        const cfg = fixture.isTokenRequest ? ctx.cfg : awkwardSecrets(ctx.cfg);
+        const outcome = await runTrigger(ctx, {}, cfg);
+        expect(ctx.sim.stats.faults, 'the fault was met').to.be.greaterThan(0);
+        expect(outcome.error ?? outcome.self.rebounds[0], 'the run must fail').to.be.instanceOf(Error);
+        expectNoSecret(everythingSaid(outcome), cfg);
+      });
+    }
+  });
+}
+
+/**
+ * The configuration with every secret made awkward: a space, `+`, `%`, `!`, brackets, `*` and a
+ * quote, which raw text, URL-, form- and JSON-encoding each write differently.
+ */
+function awkwardSecrets(cfg: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(cfg).map(([key, value]) => [key, isSecretKey(key) && typeof value === 'string' ? `${value} +%!(x)*"` : value]),
+  );
+}
