@@ -9,6 +9,7 @@ const person = { firstName: 'Anna', contactData: [{ type: 'email', value: 'anna@
 describeHostileProvider('cleverreach', () => ({
   trigger: contractFixture(allGroups),
   isTokenRequest: (req) => req.path === '/oauth/token.php',
+  actionCall: { title: 'lookupReceiver', step: lookupReceiver, message: { metadata: {}, data: { email: 'anna@example.com' } } },
   idActions: [
     { title: 'upsertReceiver', step: upsertReceiver, cfg: { groupId: '1' }, message: (recordUid) => ({ metadata: { recordUid }, data: person }) },
     { title: 'lookupReceiver', step: lookupReceiver, message: (recordUid) => ({ metadata: { recordUid }, data: {} }) },

@@ -7,6 +7,7 @@ import { contractFixture } from './contractFixture';
 describeHostileProvider('smileback', () => ({
   trigger: contractFixture('prj-response', projectResponses),
   isTokenRequest: (req) => req.path.replace(/\/$/, '') === '/api/token',
+  actionCall: { title: 'lookupReview', step: lookupReview, message: { metadata: {}, data: { id: '1' } } },
   idActions: [
     { title: 'lookupReview', step: lookupReview, message: (recordUid) => ({ metadata: { recordUid }, data: {} }) },
     { title: 'lookupReview by data.id', step: lookupReview, field: 'data.id', message: (id) => ({ metadata: {}, data: { id } }) },

@@ -10,6 +10,7 @@ const event = (i: number) => ({ eventKey: 'visit', eventTime: 1767225600000 + i,
 describeHostileProvider('socialhub', () => ({
   trigger: pointsContractFixture(load<Step>('triggers', 'getPointsRecordsPolling')),
   isTokenRequest: (req) => req.path === '/v1/auth/token',
+  actionCall: { title: 'getMember', step: step('getMember'), message: { metadata: {}, data: { cardNo: 'M1' } } },
   idActions: [
     { title: 'upsertConsumer', step: step('upsertConsumer'), message: (recordUid) => ({ metadata: { recordUid }, data: { firstName: 'Mia' } }) },
     { title: 'upsertStore', step: step('upsertStore'), message: (recordUid) => ({ metadata: { recordUid }, data: { name: 'Store' } }) },

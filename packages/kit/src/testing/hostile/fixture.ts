@@ -11,6 +11,11 @@ export interface ActionCase {
   cfg?: Record<string, unknown>;
 }
 
+/** One valid action message that makes the action call the provider. */
+export interface ActionCallCase extends ActionCase {
+  message: unknown;
+}
+
 /** An action that writes or reads the record its message's `metadata.recordUid` names. */
 export interface IdActionCase extends ActionCase {
   /** A valid message for this action, with `recordUid` as its id. */
@@ -51,6 +56,8 @@ export interface HostileProviderFixture {
   isTokenRequest?(req: SimRequest): boolean;
   /** A page answer whose link to the next page points at `url` (providers that page by links). */
   nextLinkTo?(req: SimRequest, url: string): SimResponse;
+  /** An action run that reaches the provider (its error and rebound cases). */
+  actionCall?: ActionCallCase;
   idActions?: IdActionCase[];
   batchActions?: BatchActionCase[];
   deleteActions?: DeleteActionCase[];

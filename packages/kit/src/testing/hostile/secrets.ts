@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { echoRequest } from '../../simulator/hostile';
 import { isSecretKey } from '../../util/redact';
+import { runProcess } from '../recorder';
 import { HostileContext, runTrigger } from './context';
 import type { HostileProviderFixture } from './fixture';
 import { configSecrets, credentialsSent, everythingSaid, leakedForms } from './output';
@@ -24,6 +25,18 @@ export function describeSecretCases(ctx: HostileContext, fixture: HostileProvide
         const outcome = await runTrigger(ctx, {}, cfg);
         expect(ctx.sim.stats.faults, 'the fault was met').to.be.greaterThan(0);
         expect(outcome.error ?? outcome.self.rebounds[0], 'the run must fail').to.be.instanceOf(Error);
+        expectNoSecret(everythingSaid(outcome), cfg);
+      });
+    }
+
+    if (fixture.actionCall) {
+      const call = fixture.actionCall;
+      it(`${call.title}: a provider answering 503 with an echo of the request until the budget ends: the rebound carries no secret`, async () => {
+        ctx.sim.inject({ match: (req) => !fixture.isTokenRequest?.(req), times: Infinity, response: echoRequest(503) });
+        const cfg = { ...ctx.cfg, ...(call.cfg ?? {}), ...(fixture.isTokenRequest ? {} : awkwardSecrets(ctx.cfg)) };
+        const outcome = await runProcess(call.step.process, call.message, cfg);
+        expect(ctx.sim.stats.faults, 'the fault was met').to.be.greaterThan(0);
+        expect(outcome.self.rebounds.length + (outcome.error ? 1 : 0), 'the action must rebound or fail').to.be.greaterThan(0);
         expectNoSecret(everythingSaid(outcome), cfg);
       });
     }
