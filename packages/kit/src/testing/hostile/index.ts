@@ -1,5 +1,6 @@
 import { timing } from '../../util/timing';
 import type { HostileContext } from './context';
+import { describeEngineCases } from './engine';
 import type { HostileProviderFixture } from './fixture';
 import { describeInputCases } from './input';
 import { describeSecretCases } from './secrets';
@@ -9,8 +10,10 @@ export { everythingSaid, configSecrets, credentialsSent, secretForms, leakedForm
 
 /**
  * The hostile-provider suite every component passes against its simulator, like the trigger
- * contract: hostile input (loose numbers, ids that are objects, invalid batch items, deletes that
- * are not), each case showing that nothing was sent and the error names the field.
+ * contract. One group per class, each case where it applies to the component: hostile input
+ * (loose numbers, ids that are objects, invalid batch items, deletes that are not: nothing sent,
+ * the error names the field), secret echoes, and hostile customMappings. Damaged snapshots and
+ * broken record ids are cases of the trigger contract.
  */
 export function describeHostileProvider(title: string, makeFixture: () => HostileProviderFixture): void {
   describe(`hostile provider: ${title}`, function () {
@@ -35,5 +38,6 @@ export function describeHostileProvider(title: string, makeFixture: () => Hostil
 
     describeInputCases(ctx, fixture);
     describeSecretCases(ctx, fixture);
+    describeEngineCases(ctx);
   });
 }

@@ -4,6 +4,7 @@ import { isSecretKey } from '../../util/redact';
 import { runProcess } from '../recorder';
 import { HostileContext, runTrigger } from './context';
 import type { HostileProviderFixture } from './fixture';
+import { settle } from './scan';
 import { configSecrets, credentialsSent, everythingSaid, leakedForms } from './output';
 
 /** Secrets never show up in what a run says, in any encoding, even when the provider echoes them back. */
@@ -18,7 +19,7 @@ export function describeSecretCases(ctx: HostileContext, fixture: HostileProvide
     for (const status of [400, 503]) {
       it(`a page answer ${status} echoing the request headers: neither configured secrets nor tokens obtained at run time show up`, async () => {
         await fixture.trigger.addRecords(3);
-        await new Promise((resolve) => setTimeout(resolve, 3));
+        await settle();
         ctx.sim.inject({ match: (req) => fixture.trigger.isPageRequest(req), times: Infinity, response: echoRequest(status) });
         // A static API token is only ever checked by the (echoing) page endpoint: it can be an awkward one.
         const cfg = fixture.isTokenRequest ? ctx.cfg : awkwardSecrets(ctx.cfg);
