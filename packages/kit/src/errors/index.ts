@@ -5,3 +5,4 @@ export { RateLimitError } from './RateLimitError';
 export { TransientError } from './TransientError';
 export { ProviderError } from './ProviderError';
 export { ScanPositionLostError } from './ScanPositionLostError';
+export { redactError } from './redactError';
