@@ -28,7 +28,10 @@ describe('utilities', () => {
         Buffer.from(secret).toString('base64'),
         Buffer.from(`client-1:${secret}`).toString('base64'),
       ];
-      for (const text of encodings) expect(r.text(`echo ${text} end`), text).to.not.include('Secret').and.not.equal(`echo ${text} end`);
+      for (const text of encodings)
+        expect(r.text(`echo ${text} end`), text)
+          .to.not.include('Secret')
+          .and.not.equal(`echo ${text} end`);
       expect(r.text('client_secret=cr+Secret%21%28x%29*%22q%5C')).to.equal('client_secret=***');
     });
 

@@ -13,11 +13,18 @@ const NO_CONTENT = new Set([204, 205, 304]);
  * problem the client retries like a 5xx: a proxy's HTML page, a cut-off document or an empty
  * 200 in the middle of a scan must never read as "no more records".
  */
-export function readBody(status: number, headers: Record<string, string>, text: string, request: HttpRequest): { data: unknown; problem: BodyProblem } {
+export function readBody(
+  status: number,
+  headers: Record<string, string>,
+  text: string,
+  request: HttpRequest,
+): { data: unknown; problem: BodyProblem } {
   if (request.responseType === 'text') return { data: text, problem: undefined };
-  const wanted = request.expect === 'array' ? 'a list' : request.expect === 'object' ? 'an object' : 'JSON';
+  // A provider's own check (a function) runs later, after `inspect`; here only JSON itself is required.
+  const expected = typeof request.expect === 'function' ? undefined : request.expect;
+  const wanted = expected === 'array' ? 'a list' : expected === 'object' ? 'an object' : 'JSON';
   if (text.trim() === '') {
-    const emptyOk = NO_CONTENT.has(status) || (!request.expect && (request.method ?? 'GET') !== 'GET');
+    const emptyOk = NO_CONTENT.has(status) || (!expected && (request.method ?? 'GET') !== 'GET');
     return { data: undefined, problem: emptyOk ? undefined : `an empty body where ${wanted} was expected` };
   }
   const type = (headers['content-type'] ?? '').toLowerCase();
@@ -30,8 +37,8 @@ export function readBody(status: number, headers: Record<string, string>, text: 
   } catch {
     return { data: text, problem: `a body that is not valid JSON (truncated or garbled, ${text.length} characters) where ${wanted} was expected` };
   }
-  if (request.expect === 'array' && !Array.isArray(data)) return { data, problem: `${describe(data)} where a list was expected` };
-  if (request.expect === 'object' && (!data || typeof data !== 'object' || Array.isArray(data))) {
+  if (expected === 'array' && !Array.isArray(data)) return { data, problem: `${describe(data)} where a list was expected` };
+  if (expected === 'object' && (!data || typeof data !== 'object' || Array.isArray(data))) {
     return { data, problem: `${describe(data)} where an object was expected` };
   }
   return { data, problem: undefined };

@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { AuthenticationError, ConnectorError, ProviderError, RateLimitError, TransientError, redactError } from '../errors';
 import { Log, silentLogger } from '../util/logger';
 import { metrics } from '../util/metrics';
@@ -44,8 +44,7 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** Where the last attempt ended, for the decision to retry. */
 type Outcome =
-  | { kind: 'response'; response: HttpResponse; problem?: string }
-  | { kind: 'network'; code: string; message: string; permanent: boolean };
+  { kind: 'response'; response: HttpResponse; problem?: string } | { kind: 'network'; code: string; message: string; permanent: boolean };
 
 /**
  * The one HTTP client every provider uses: authentication, proactive throttling, retries
@@ -106,6 +105,9 @@ export class HttpClient {
         const ok = (status >= 200 && status < 300) || request.acceptStatuses?.includes(status);
         const verdict = ok && !outcome.problem ? this.options.inspect?.(response) : undefined;
         const unauthorized = status === 401 || verdict === 'unauthorized';
+        if (ok && !unauthorized && !outcome.problem && typeof request.expect === 'function' && status >= 200 && status < 300) {
+          outcome.problem = request.expect(response.data);
+        }
         if (unauthorized && !request.anonymous && this.options.auth?.renew && !renewed) {
           renewed = true;
           if (await this.options.auth.renew(this.anonymousSender, authHeaders)) {
@@ -121,7 +123,13 @@ export class HttpClient {
           if (!idempotent) throw this.garbageError(request, response, outcome.problem, attempt, false);
           delay = backoffMs(attempt, this.retry.baseDelayMs, this.retry.maxDelayMs);
           if (!this.mayRetry(attempt, spentMs, delay, budgetMs)) throw this.garbageError(request, response, outcome.problem, attempt, true);
-          this.log.warn('Retrying after an unusable answer', { status, problem: outcome.problem, attempt: attempt + 1, waitMs: delay, url: this.safeUrl(request.url) });
+          this.log.warn('Retrying after an unusable answer', {
+            status,
+            problem: outcome.problem,
+            attempt: attempt + 1,
+            waitMs: delay,
+            url: this.safeUrl(request.url),
+          });
         } else if (!unauthorized && this.retry.statuses.includes(status) && (status === 429 || idempotent)) {
           hinted = retryAfterMs(response.headers, now()) ?? (status === 429 ? this.options.retryAfterFromBody?.(response.data) : undefined);
           delay = hinted ?? backoffMs(attempt, this.retry.baseDelayMs, this.retry.maxDelayMs);
@@ -169,7 +177,8 @@ export class HttpClient {
 
   /** Credentials a request carries itself (a token request's form, a revoke call): masked before they leave. */
   private learnCarriedSecrets(request: HttpRequest): void {
-    for (const [key, value] of Object.entries(request.headers ?? {})) if (/^(authorization|api[-_]?(key|token))$/i.test(key)) this.redactor.add(value, value.replace(/^\w+\s+/, ''));
+    for (const [key, value] of Object.entries(request.headers ?? {}))
+      if (/^(authorization|api[-_]?(key|token))$/i.test(key)) this.redactor.add(value, value.replace(/^\w+\s+/, ''));
     for (const body of [request.form, request.json]) {
       if (body && typeof body === 'object') this.redactor.addTokens(body);
     }
@@ -179,7 +188,12 @@ export class HttpClient {
   /** One attempt: the exchange and the redirects it may follow, or the network failure it ended in. */
   private async send(request: HttpRequest, authHeaders: Record<string, string>): Promise<Outcome> {
     this.learnCarriedSecrets(request);
-    const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Encoding': 'gzip, deflate, br', ...request.headers, ...authHeaders };
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Accept-Encoding': 'gzip, deflate, br',
+      ...request.headers,
+      ...authHeaders,
+    };
     let body: string | undefined;
     if (request.form) {
       headers['Content-Type'] = 'application/x-www-form-urlencoded';
@@ -194,7 +208,14 @@ export class HttpClient {
     const target = this.resolve(request.url, request.query);
     // A token endpoint is configured (it may live on an identity host of its own), never taken from a response.
     let hop: CheckedUrl = request.tokenRequest
-      ? { url: checkBaseUrl(/^https?:\/\//i.test(target) ? target : joinUrl(this.options.baseUrl, target), this.options.allowInsecureHttp, 'tokenUrl'), sameOrigin: true }
+      ? {
+          url: checkBaseUrl(
+            /^https?:\/\//i.test(target) ? target : joinUrl(this.options.baseUrl, target),
+            this.options.allowInsecureHttp,
+            'tokenUrl',
+          ),
+          sameOrigin: true,
+        }
       : this.checkUrl(target, `The URL of ${request.method ?? 'GET'} ${this.safeUrl(request.url)}`, request.allowForeign);
     let method: string = request.method ?? 'GET';
     const carriesCredentials = Object.keys(authHeaders).length > 0 || body !== undefined;
@@ -219,7 +240,8 @@ export class HttpClient {
             { status: raw.status },
           );
         }
-        if (redirects >= MAX_REDIRECTS) throw new ProviderError(`${this.provider} redirected ${this.safeUrl(request.url)} more than ${MAX_REDIRECTS} times`);
+        if (redirects >= MAX_REDIRECTS)
+          throw new ProviderError(`${this.provider} redirected ${this.safeUrl(request.url)} more than ${MAX_REDIRECTS} times`);
         const next = this.checkUrl(target.href, `The redirect (HTTP ${raw.status}) of ${method} ${this.safeUrl(request.url)}`, request.allowForeign);
         if (!next.sameOrigin && hop.sameOrigin && carriesCredentials) {
           throw new ProviderError(
@@ -256,12 +278,23 @@ export class HttpClient {
     const url = hop.url.toString();
     const ok = status >= 200 && status < 300;
     if (typeof raw.body !== 'string') {
-      if (ok) return { kind: 'response', response: { status, headers: raw.headers, data: raw.body, url } };
+      if (ok) return { kind: 'response', response: { status, headers: raw.headers, data: this.guardedStream(request, raw.body), url } };
       raw.body = await readStream(raw.body);
     }
     if (!ok) return { kind: 'response', response: { status, headers: raw.headers, data: readErrorBody(raw.body), url } };
     const { data, problem } = readBody(status, raw.headers, raw.body, request);
     return { kind: 'response', response: { status, headers: raw.headers, data, url }, problem };
+  }
+
+  /** A streamed body whose failures (idle timeout, size cap, reset) arrive as the kit's errors. */
+  private guardedStream(request: HttpRequest, source: Readable): Readable {
+    const out = new PassThrough();
+    source.on('error', (error: Error) => {
+      const failure = error instanceof TransportError ? error : new TransportError('network error', error.message);
+      out.destroy(this.networkError(request, { kind: 'network', code: failure.code, message: failure.message, permanent: failure.permanent }, 0));
+    });
+    out.on('close', () => source.destroy());
+    return source.pipe(out);
   }
 
   private resolve(url: string, query?: Record<string, QueryValue>): string {
@@ -288,10 +321,16 @@ export class HttpClient {
     const what = `${request.method ?? 'GET'} ${this.safeUrl(request.url)}`;
     const retries = attempt ? ` after ${attempt} retries` : '';
     if (outcome.permanent) {
-      return redactError(new ProviderError(`${this.provider} answered ${what}${retries} with ${outcome.message}`, { recordId: request.recordId }), this.redactor);
+      return redactError(
+        new ProviderError(`${this.provider} answered ${what}${retries} with ${outcome.message}`, { recordId: request.recordId }),
+        this.redactor,
+      );
     }
     return redactError(
-      new TransientError(`${this.provider} could not be reached (${outcome.code}) for ${what}${retries}`, { recordId: request.recordId, cause: outcome.message }),
+      new TransientError(`${this.provider} could not be reached (${outcome.code}) for ${what}${retries}`, {
+        recordId: request.recordId,
+        cause: outcome.message,
+      }),
       this.redactor,
     );
   }
@@ -339,7 +378,9 @@ export class HttpClient {
 
 /** Headers that may go to a foreign host: nothing that authenticates. */
 function withoutCredentials(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).filter(([key]) => !/^(authorization|cookie|api[-_]?(key|token)|x-api-(key|token))$/i.test(key) && !isSecretKey(key)));
+  return Object.fromEntries(
+    Object.entries(headers).filter(([key]) => !/^(authorization|cookie|api[-_]?(key|token)|x-api-(key|token))$/i.test(key) && !isSecretKey(key)),
+  );
 }
 
 async function discard(raw: RawResponse): Promise<void> {

@@ -35,7 +35,15 @@ export async function oauth2Token(send: UnauthenticatedSender, client: OAuthClie
   // Token endpoints sometimes echo what they were sent (form-encoded, JSON-escaped, as Basic credentials).
   const scrub = new Redactor().addBasic(client.clientId, client.clientSecret).add(grant.password, grant.refresh_token);
   try {
-    const response = await send<TokenResponse>({ method: 'POST', url: client.tokenUrl, form, headers, idempotent: true, tokenRequest: true, expect: 'object' });
+    const response = await send<TokenResponse>({
+      method: 'POST',
+      url: client.tokenUrl,
+      form,
+      headers,
+      idempotent: true,
+      tokenRequest: true,
+      expect: 'object',
+    });
     body = response.data;
   } catch (error) {
     // A redirect was refused before anything went to its target: that error already says so.

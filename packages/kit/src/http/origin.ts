@@ -92,7 +92,9 @@ export function checkUrl(raw: string, check: UrlCheck): CheckedUrl {
   if (url.username || url.password) throw new ProviderError(`${what} carries a user name or password; refusing it`);
   if (url.origin === base.origin) return { url, sameOrigin: true };
   if (!check.allowForeign || !hostAllowed(url.hostname, check.allowForeign)) {
-    throw new ProviderError(`${what} points to ${url.origin}, another origin than ${base.origin}; refusing to follow it (credentials never leave their origin)`);
+    throw new ProviderError(
+      `${what} points to ${url.origin}, another origin than ${base.origin}; refusing to follow it (credentials never leave their origin)`,
+    );
   }
   if (insecureHttpRefused(url, check.allowInsecureHttp)) {
     throw new ProviderError(`${what} (${check.allowForeign.reason}) uses plain http:// to ${url.host}; refusing it without allowInsecureHttp`);

@@ -32,7 +32,7 @@ export interface HttpRequest {
    * The shape a successful JSON answer must have. Anything else (an empty body, `null`, HTML, a
    * truncated document) is the provider's failure, retried within the budget, never "no data".
    */
-  expect?: 'array' | 'object';
+  expect?: 'array' | 'object' | BodyCheck;
   /**
    * A foreign host this call may reach because the provider documents it (a pre-signed download).
    * Such a request is sent without credentials; without an allowance only the base URL's origin is reachable.
@@ -44,6 +44,12 @@ export interface HttpRequest {
    */
   tokenRequest?: boolean;
 }
+
+/**
+ * A provider's own shape check of a successful JSON answer (run after `inspect`): the problem, in
+ * words, or undefined when the body is usable (e.g. "no data.list in the envelope").
+ */
+export type BodyCheck = (data: unknown) => string | undefined;
 
 export interface HttpResponse<T = unknown> {
   status: number;
