@@ -228,7 +228,7 @@ export class HttpClient {
           headers: hop.sameOrigin ? headers : withoutCredentials(headers),
           body,
           stream: request.responseType === 'stream',
-          limits: { ...limits, deadlineMs: Math.max(1, deadlineAt - performance.now()) },
+          limits: { ...limits, deadlineMs: Math.max(1, Math.round(deadlineAt - performance.now())) },
         });
         const location = raw.headers.location;
         if (!REDIRECTS.has(raw.status) || !location || request.acceptStatuses?.includes(raw.status)) return this.outcome(request, hop, raw);

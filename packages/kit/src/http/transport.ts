@@ -69,6 +69,7 @@ export function exchange(request: RawRequest): Promise<RawResponse> {
       if (settled) return;
       settled = true;
       clearTimers();
+      if (!request.stream) stopIdle();
       fn();
     };
     const req = client.request(request.url, { method: request.method, headers: { ...request.headers, ...contentLength(request.body) } });
@@ -84,7 +85,18 @@ export function exchange(request: RawRequest): Promise<RawResponse> {
       timers.push(timer);
       socket.once(request.url.protocol === 'https:' ? 'secureConnect' : 'connect', () => clearTimeout(timer));
     });
-    req.setTimeout(limits.idleTimeoutMs, () => fail('idle timeout', `the connection was idle for ${limits.idleTimeoutMs} ms`));
+    // Our own idle timer, reset by every byte that arrives: it does not depend on socket internals
+    // (keep-alive reuse, interceptors) and keeps guarding a streamed body after the headers.
+    let idle: NodeJS.Timeout | undefined;
+    const stopIdle = (): void => clearTimeout(idle);
+    const touch = (): void => {
+      stopIdle();
+      idle = setTimeout(() => fail('idle timeout', `the connection was idle for ${limits.idleTimeoutMs} ms`), limits.idleTimeoutMs);
+    };
+    touch();
+    req.on('close', () => {
+      if (!request.stream || !settled) stopIdle();
+    });
     req.on('error', (error: NodeJS.ErrnoException) => settle(() => reject(new TransportError(error.code ?? 'network error', error.message))));
     req.on('response', (res) => {
       const headers = flatHeaders(res.headers);
@@ -93,6 +105,9 @@ export function exchange(request: RawRequest): Promise<RawResponse> {
         fail('response too large', tooLarge(limits.maxResponseBytes, declared));
         return;
       }
+      touch();
+      res.on('data', touch);
+      res.on('close', stopIdle);
       const body = capped(decoded(res, headers), limits.maxResponseBytes, (error) => fail(error.code as TransportFailure, error.message));
       const status = res.statusCode ?? 0;
       if (request.stream) {
@@ -158,7 +173,7 @@ function capped(source: Readable, maxBytes: number, onTooLarge: (error: Transpor
 }
 
 function tooLarge(maxBytes: number, declared?: number): string {
-  const mb = (n: number): string => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  const mb = (n: number): string => (n < 1024 * 1024 ? `${n} bytes` : `${Math.round((n / 1024 / 1024) * 10) / 10} MB`);
   return `the response${declared !== undefined ? ` (${mb(declared)})` : ''} is larger than the limit of ${mb(maxBytes)} (setting maxResponseMB)`;
 }
 
