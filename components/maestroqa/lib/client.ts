@@ -155,6 +155,14 @@ export class MaestroClient {
       recordId: exportId,
       allowForeign: PRESIGNED_DOWNLOAD,
     });
+    // A proxy's error page or a JSON error with status 200 is not the CSV: never read it as "no rows".
+    const type = response.headers['content-type'] ?? '';
+    if (/html|json/i.test(type)) {
+      response.data.destroy();
+      throw new TransientError(`MaestroQA export ${exportId} downloaded as ${type.split(';')[0]}, not CSV; the next run reads it again`, {
+        recordId: exportId,
+      });
+    }
     return response.data;
   }
 

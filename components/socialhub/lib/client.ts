@@ -170,7 +170,7 @@ export class SocialHubClient {
 }
 
 function hasList(body: unknown): string | undefined {
-  const data = (body as Envelope<Page<unknown>>).data;
+  const data = body && typeof body === 'object' ? (body as Envelope<Page<unknown>>).data : undefined;
   return data && typeof data === 'object' && Array.isArray(data.list) ? undefined : 'an envelope without data.list where a page was expected';
 }
 
