@@ -1,34 +1,17 @@
 import { expect } from 'chai';
 import nock from 'nock';
-import { ConnectorError, ProviderError, TransientError } from '../src/errors';
+import { ProviderError, TransientError } from '../src/errors';
 import { HttpClient, HttpClientOptions } from '../src/http/client';
-import { timing } from '../src/util/timing';
-import { FakeClock } from './helpers/fakeClock';
+import { useFakeClock } from './helpers/fakeClock';
+import { failure } from './helpers/failure';
 
 const BASE = 'https://api.example.test';
 const JSON_TYPE = { 'content-type': 'application/json' };
 
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ConnectorError;
-  }
-  throw new Error('expected the request to fail');
-}
-
 describe('HttpClient: unexpected bodies are errors, never the end of the data', () => {
-  let clock: FakeClock;
-  const previous = timing.clock;
+  const clockOf = useFakeClock();
   const make = (options: Partial<HttpClientOptions> = {}) => new HttpClient({ baseUrl: BASE, provider: 'Example', ...options });
-  beforeEach(() => {
-    clock = new FakeClock();
-    timing.clock = clock;
-  });
-  afterEach(() => {
-    timing.clock = previous;
-    nock.cleanAll();
-  });
+  afterEach(() => nock.cleanAll());
 
   it('retries an empty 200 where a list was expected, then reads the real page', async () => {
     const scope = nock(BASE)
@@ -38,7 +21,7 @@ describe('HttpClient: unexpected bodies are errors, never the end of the data', 
       .reply(200, [{ id: 1 }]);
     const response = await make().request({ url: '/items', expect: 'array' });
     expect(response.data).to.deep.equal([{ id: 1 }]);
-    expect(clock.sleeps).to.have.length(1);
+    expect(clockOf().sleeps).to.have.length(1);
     scope.done();
   });
 
@@ -83,7 +66,7 @@ describe('HttpClient: unexpected bodies are errors, never the end of the data', 
     const scope = nock(BASE).post('/receivers').reply(200, '<html></html>', { 'content-type': 'text/html' });
     const error = await failure(make().request({ method: 'POST', url: '/receivers', json: { a: 1 }, expect: 'object' }));
     expect(error).to.be.instanceOf(ProviderError);
-    expect(clock.sleeps).to.deep.equal([]);
+    expect(clockOf().sleeps).to.deep.equal([]);
     scope.done();
   });
 
@@ -110,7 +93,7 @@ describe('HttpClient: unexpected bodies are errors, never the end of the data', 
       expect(error, url).to.be.instanceOf(ProviderError);
       expect(error.message).to.include('larger than the limit of 4096 bytes (setting maxResponseMB)');
     }
-    expect(clock.sleeps).to.deep.equal([]);
+    expect(clockOf().sleeps).to.deep.equal([]);
     scope.done();
   });
 });

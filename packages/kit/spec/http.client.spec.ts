@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import nock from 'nock';
 import sinon from 'sinon';
-import { AuthenticationError, ConnectorError, ProviderError, RateLimitError, TransientError } from '../src/errors';
+import { AuthenticationError, ProviderError, RateLimitError, TransientError } from '../src/errors';
 import { HttpClient, HttpClientOptions } from '../src/http/client';
 import { HeaderAuth, TokenAuth } from '../src/http/auth';
 import { Throttle } from '../src/http/throttle';
@@ -9,17 +9,9 @@ import { Redactor } from '../src/util/redact';
 import { timing } from '../src/util/timing';
 import type { Clock } from '../src/util/timing';
 import { FakeClock } from './helpers/fakeClock';
+import { failure } from './helpers/failure';
 
 const BASE = 'https://api.example.test';
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ConnectorError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 describe('HttpClient', () => {
   let clock: FakeClock;

@@ -1,9 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
-import { ConnectorError, TransientError } from '../src/errors';
+import { TransientError } from '../src/errors';
 import { HttpClient } from '../src/http/client';
 import { readHttpSettings } from '../src/component/settings';
+import { failure } from './helpers/failure';
 
 /** A real server on 127.0.0.1 (nock cannot hold a socket open): each test says how it misbehaves. */
 async function serve(handler: http.RequestListener): Promise<{ url: string; server: http.Server; requests: () => number }> {
@@ -14,15 +15,6 @@ async function serve(handler: http.RequestListener): Promise<{ url: string; serv
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, requests: () => count };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ConnectorError;
-  }
-  throw new Error('expected the request to fail');
 }
 
 describe('HttpClient: every request has deadlines (real sockets)', () => {

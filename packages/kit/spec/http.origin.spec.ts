@@ -7,19 +7,11 @@ import { clientCredentialsGrant } from '../src/http/oauth2';
 import { checkBaseUrl, checkUrl, isLoopbackHost } from '../src/http/origin';
 import { Log } from '../src/util/logger';
 import { Redactor } from '../src/util/redact';
+import { failure } from './helpers/failure';
 
 const BASE = 'https://api.example.test';
 const EVIL = 'https://evil.example.net';
 const SECRET = 'cr Secret!(x)*';
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ConnectorError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 /** Everything an error exposes, for "never contains" checks. */
 const exposed = (error: ConnectorError): string =>

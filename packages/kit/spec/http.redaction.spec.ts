@@ -6,21 +6,12 @@ import { HttpClient } from '../src/http/client';
 import { clientCredentialsGrant, passwordGrant } from '../src/http/oauth2';
 import { Emitter, safeError } from '../src/messages/emitter';
 import { Redactor } from '../src/util/redact';
-import { timing } from '../src/util/timing';
-import { FakeClock } from './helpers/fakeClock';
+import { useFakeClock } from './helpers/fakeClock';
+import { failure } from './helpers/failure';
 
 const BASE = 'https://api.example.test';
 const SECRET = 'cr Secret!(x)*';
 const FORM_ENCODED = 'cr+Secret%21%28x%29*';
-
-async function failure(promise: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as ConnectorError;
-  }
-  throw new Error('expected the request to fail');
-}
 
 /** Every property of an error and its causes, as one text. */
 function everything(error: unknown): string {
@@ -30,14 +21,8 @@ function everything(error: unknown): string {
 }
 
 describe('redaction that holds', () => {
-  const previous = timing.clock;
-  beforeEach(() => {
-    timing.clock = new FakeClock();
-  });
-  afterEach(() => {
-    timing.clock = previous;
-    nock.cleanAll();
-  });
+  useFakeClock();
+  afterEach(() => nock.cleanAll());
 
   it('a token endpoint echoing its form body: no form of the secret in message, providerMessage or providerCode', async () => {
     const scope = nock(BASE)
