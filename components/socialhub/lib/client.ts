@@ -171,7 +171,10 @@ export class SocialHubClient {
 
 function hasList(body: unknown): string | undefined {
   const data = body && typeof body === 'object' ? (body as Envelope<Page<unknown>>).data : undefined;
-  return data && typeof data === 'object' && Array.isArray(data.list) ? undefined : 'an envelope without data.list where a page was expected';
+  if (data && typeof data === 'object' && Array.isArray(data.list)) return undefined;
+  // `{total: 0}` without a list is SocialHub's empty result.
+  if (data && typeof data === 'object' && data.list === undefined && Number(data.total) === 0) return undefined;
+  return 'an envelope without data.list where a page was expected';
 }
 
 /**
