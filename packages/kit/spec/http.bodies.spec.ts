@@ -1,9 +1,12 @@
 import { expect } from 'chai';
 import nock from 'nock';
 import { ProviderError, TransientError } from '../src/errors';
+import type { ConnectorError } from '../src/errors';
 import { HttpClient, HttpClientOptions } from '../src/http/client';
 import { useFakeClock } from './helpers/fakeClock';
-import { failure } from './helpers/failure';
+import { rejection } from './helpers/promises';
+
+const failure = (promise: Promise<unknown>) => rejection<ConnectorError>(promise);
 
 const BASE = 'https://api.example.test';
 const JSON_TYPE = { 'content-type': 'application/json' };

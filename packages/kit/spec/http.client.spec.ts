@@ -2,13 +2,16 @@ import { expect } from 'chai';
 import nock from 'nock';
 import sinon from 'sinon';
 import { AuthenticationError, ProviderError, RateLimitError, TransientError } from '../src/errors';
+import type { ConnectorError } from '../src/errors';
 import { HttpClient, HttpClientOptions } from '../src/http/client';
 import { HeaderAuth, TokenAuth } from '../src/http/auth';
 import { Throttle } from '../src/http/throttle';
 import { Redactor } from '../src/util/redact';
 import { timing } from '../src/util/timing';
 import { useFakeClock } from './helpers/fakeClock';
-import { failure } from './helpers/failure';
+import { rejection } from './helpers/promises';
+
+const failure = (promise: Promise<unknown>) => rejection<ConnectorError>(promise);
 
 const BASE = 'https://api.example.test';
 

@@ -2,9 +2,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { TransientError } from '../src/errors';
+import type { ConnectorError } from '../src/errors';
 import { HttpClient } from '../src/http/client';
 import { readHttpSettings } from '../src/component/settings';
-import { failure } from './helpers/failure';
+import { rejection } from './helpers/promises';
+
+const failure = (promise: Promise<unknown>) => rejection<ConnectorError>(promise);
 
 /** A real server on 127.0.0.1 (nock cannot hold a socket open): each test says how it misbehaves. */
 async function serve(handler: http.RequestListener): Promise<{ url: string; server: http.Server; requests: () => number }> {

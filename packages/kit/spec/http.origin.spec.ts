@@ -7,7 +7,9 @@ import { clientCredentialsGrant } from '../src/http/oauth2';
 import { checkBaseUrl, checkUrl, isLoopbackHost } from '../src/http/origin';
 import { Log } from '../src/util/logger';
 import { Redactor } from '../src/util/redact';
-import { failure } from './helpers/failure';
+import { rejection } from './helpers/promises';
+
+const failure = (promise: Promise<unknown>) => rejection<ConnectorError>(promise);
 
 const BASE = 'https://api.example.test';
 const EVIL = 'https://evil.example.net';

@@ -7,7 +7,9 @@ import { clientCredentialsGrant, passwordGrant } from '../src/http/oauth2';
 import { Emitter, safeError } from '../src/messages/emitter';
 import { Redactor } from '../src/util/redact';
 import { useFakeClock } from './helpers/fakeClock';
-import { failure } from './helpers/failure';
+import { rejection } from './helpers/promises';
+
+const failure = (promise: Promise<unknown>) => rejection<ConnectorError>(promise);
 
 const BASE = 'https://api.example.test';
 const SECRET = 'cr Secret!(x)*';
