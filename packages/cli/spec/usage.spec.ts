@@ -50,7 +50,7 @@ describe('oih-connectors: usage errors exit 2 with a message', function () {
 
   it('a broken --cfg file: the error says where, and prints none of the file (it holds secrets)', async () => {
     const file = path.join(tempDir(), 'cfg.json');
-    require('node:fs').writeFileSync(file, '{\n  "client_id": "id-1",\n  "client_secret": "cr Secret!(x)*zz9\n}');
+    fs.writeFileSync(file, '{\n  "client_id": "id-1",\n  "client_secret": "cr Secret!(x)*zz9\n}');
     const r = await cli(['verify', 'cleverreach', '--cfg', file]);
     expect(r.code).to.equal(2);
     expect(r.stderr).to.match(/--cfg .*not valid JSON \(.*line 3, column \d+\)/);
