@@ -5,7 +5,6 @@ import {
   ProviderError,
   Redactor,
   TokenAuth,
-  TransientError,
   clientCredentialsGrant,
   hashKey,
   readString,
@@ -55,17 +54,18 @@ export class CleverReachClient {
   constructor(readonly http: HttpClient) {}
 
   async groups(): Promise<Group[]> {
-    const response = await this.http.request<Group[] | undefined>({ url: '/v3/groups.json' });
-    return asArray<Group>(response.data, response.status);
+    const response = await this.http.request<Group[] | undefined>({ url: '/v3/groups.json', expect: 'array' });
+    return asArray<Group>(response.data);
   }
 
   /** One page of a group's receivers (0-based `page`), oldest registration first. */
   async groupReceivers(groupId: string, page: number, pageSize: number): Promise<Receiver[]> {
     const response = await this.http.request<Receiver[] | undefined>({
       url: `/v3/groups.json/${encodeURIComponent(groupId)}/receivers`,
-      query: { page, pagesize: pageSize, type: 'all', detail: 4, order_by: 'registered ASC' },
+      query: { page, pagesize: Math.min(pageSize, MAX_PAGE_SIZE), type: 'all', detail: 4, order_by: 'registered ASC' },
+      expect: 'array',
     });
-    return asArray<Receiver>(response.data, response.status);
+    return asArray<Receiver>(response.data);
   }
 
   /** The given e-mail addresses' records in one group (those that are members). */
@@ -76,8 +76,9 @@ export class CleverReachClient {
       const response = await this.http.request<Receiver[] | undefined>({
         url: `/v3/groups.json/${encodeURIComponent(groupId)}/receivers`,
         query: { page: 0, pagesize: chunk.length, type: 'all', detail: 4, email_list: chunk.join(',') },
+        expect: 'array',
       });
-      found.push(...asArray<Receiver>(response.data, response.status));
+      found.push(...asArray<Receiver>(response.data));
     }
     return found;
   }
@@ -132,12 +133,10 @@ export class CleverReachClient {
   }
 }
 
-function asArray<T>(data: unknown, status: number): T[] {
-  // A group without receivers answers 204 (no content). An empty 200 is a broken answer, never
-  // the end of the list: taken as empty it would end a scan and skip the receivers after it.
-  if (status === 204) return [];
-  if (data === undefined || data === null || data === '')
-    throw new TransientError(`CleverReach answered HTTP ${status} with an empty body where a list was expected`, { status });
+function asArray<T>(data: unknown): T[] {
+  // Only an explicit 204 No Content means "no receivers": the kit retries an empty 200, `null` or
+  // HTML as the provider's failure, so a broken page never reads as the end of the list.
+  if (data === undefined) return [];
   if (!Array.isArray(data)) throw new ProviderError(`CleverReach answered with ${typeof data} where a list was expected`);
   return data as T[];
 }

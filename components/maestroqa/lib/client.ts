@@ -54,6 +54,12 @@ export function exportPollDelayMs(attempt: number): number {
 /** An export still running after this long ends the run with a rebound; the snapshot keeps its id. */
 export const EXPORT_WAIT_BUDGET_MS = 10 * 60_000;
 
+/**
+ * The export's `dataUrl` is a pre-signed URL on a storage host MaestroQA does not name: any https
+ * host (plain http only for loopback or with allowInsecureHttp), reached without the apiToken.
+ */
+const PRESIGNED_DOWNLOAD = { hosts: 'any', reason: "MaestroQA's pre-signed export download (dataUrl)" } as const;
+
 export class MaestroClient {
   readonly hard: HttpClient;
   readonly general: HttpClient;
@@ -80,6 +86,8 @@ export class MaestroClient {
       json: { startDate, endDate, timeAxis },
       // An export reads only; repeating it after a 5xx is safe.
       idempotent: true,
+      // An empty 200, `null` or HTML is retried by the kit, never read as "no sessions".
+      expect: 'array',
     });
     if (!Array.isArray(response.data)) {
       throw new ProviderError(`MaestroQA answered POST /coaching-sessions (${startDate}..${endDate}) with something other than a list of sessions`);
@@ -103,6 +111,7 @@ export class MaestroClient {
       headers: { exportId },
       acceptStatuses: [404],
       recordId: exportId,
+      expect: 'object',
     });
     if (response.status === 404) return { status: 'gone' };
     const raw = String(response.data?.status ?? '');
@@ -139,13 +148,33 @@ export class MaestroClient {
 
   /** The CSV behind a pre-signed URL, as a stream (never read into memory whole). */
   async download(dataUrl: string, exportId: string): Promise<Readable> {
-    const response = await this.downloads.request<Readable>({ url: dataUrl, anonymous: true, responseType: 'stream', recordId: exportId });
+    const response = await this.downloads.request<Readable>({
+      url: dataUrl,
+      anonymous: true,
+      responseType: 'stream',
+      recordId: exportId,
+      allowForeign: PRESIGNED_DOWNLOAD,
+    });
+    // A proxy's error page or a JSON error with status 200 is not the CSV: never read it as "no rows".
+    const type = response.headers['content-type'] ?? '';
+    if (/html|json/i.test(type)) {
+      response.data.destroy();
+      throw new TransientError(`MaestroQA export ${exportId} downloaded as ${type.split(';')[0]}, not CSV; the next run reads it again`, {
+        recordId: exportId,
+      });
+    }
     return response.data;
   }
 
   private async startExport(url: string, body: Record<string, unknown>): Promise<string> {
     // Starting an export only reads data; a duplicate job after a 5xx is harmless.
-    const response = await this.general.request<Record<string, unknown> | undefined>({ method: 'POST', url, json: body, idempotent: true });
+    const response = await this.general.request<Record<string, unknown> | undefined>({
+      method: 'POST',
+      url,
+      json: body,
+      idempotent: true,
+      expect: 'object',
+    });
     const exportId = response.data?.exportId;
     if (typeof exportId !== 'string' && typeof exportId !== 'number') throw new ProviderError(`MaestroQA answered POST ${url} without an exportId`);
     return String(exportId);

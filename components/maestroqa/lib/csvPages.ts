@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import { Log, Page, ProviderError, ScanPositionLostError } from '@oih-suite/kit';
+import { Log, Page, ProviderError, ScanPositionLostError, TransientError } from '@oih-suite/kit';
 import type { MaestroClient } from './client';
 
 export type CsvRow = Record<string, string>;
@@ -80,6 +80,12 @@ async function* csvPages(stream: NodeJS.ReadableStream, from: ExportPosition, pa
     // The engine may stop early (one page per interval): release the download.
     (stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
     parser.destroy();
+  }
+  // Even an export without rows has its header line: zero bytes is a broken download, not "no data".
+  if (parser.info.bytes === 0) {
+    throw new TransientError(`MaestroQA export ${from.exportId} downloaded as an empty file; the next run reads it again`, {
+      recordId: from.exportId,
+    });
   }
   // The file of one export never changes: a stored row past its end is a damaged position.
   if (from.row > index)

@@ -50,9 +50,19 @@ export class SmilebackClient {
    * from an earlier run (an interrupted scan). Plain-array answers are one complete page.
    */
   pages<T>(path: string, query: Record<string, QueryValue>, resumeFrom?: unknown): AsyncGenerator<Page<T>> {
+    // A stored position and every `next` link pass the kit's origin check: the token goes nowhere else.
     const resumed = typeof resumeFrom === 'string' && resumeFrom !== '';
-    const first = resumed ? resumeFrom : withQuery(path, query);
-    return paginateLinks<T>(`SmileBack ${path}`, first, async (url) => readList<T>((await this.http.request({ url })).data, path), { resumed });
+    const first = resumed ? this.http.checkUrl(resumeFrom, `The scan position of ${path} in the snapshot`).url.href : withQuery(path, query);
+    return paginateLinks<T>(
+      `SmileBack ${path}`,
+      first,
+      async (url) => {
+        const page = readList<T>((await this.http.request({ url, expect: isList })).data, path);
+        if (page.next) this.http.checkUrl(page.next, `The next link of SmileBack ${path}`);
+        return page;
+      },
+      { resumed },
+    );
   }
 
   /**
@@ -70,10 +80,10 @@ export class SmilebackClient {
       const url = withQuery(path, {
         ...query,
         [options.sinceParam]: since === undefined ? undefined : toIso(since),
-        limit,
+        limit: Math.min(limit, MAX_PAGE_SIZE),
         offset: offset || undefined,
       });
-      const { records, next } = readList<T>((await this.http.request({ url })).data, path);
+      const { records, next } = readList<T>((await this.http.request({ url, expect: isList })).data, path);
       return { records, more: !!next };
     });
   }
@@ -115,6 +125,12 @@ function withQuery(path: string, query: Record<string, QueryValue>): string {
   }
   const text = params.toString();
   return text ? `${path}?${text}` : path;
+}
+
+/** The kit retries any other answer (empty, `null`, HTML) like a 5xx: it is never an empty last page. */
+function isList(data: unknown): string | undefined {
+  const envelope = data as Envelope<unknown> | null;
+  return Array.isArray(data) || (envelope && typeof envelope === 'object' && Array.isArray(envelope.results)) ? undefined : 'no list of results';
 }
 
 /** The auxiliary lists come as a plain array in some API versions and as a DRF envelope in others. */

@@ -2,6 +2,7 @@ import {
   AuthenticationError,
   ConfigurationError,
   HttpClient,
+  HttpRequest,
   HttpResponse,
   Log,
   ProviderError,
@@ -148,14 +149,32 @@ export class SocialHubClient {
     return this.send<T>(buildRequest(OPERATIONS[id], input, stepDefaults));
   }
 
-  async send<T = unknown>(request: OperationRequest): Promise<T> {
+  /**
+   * One page of a paged operation: the envelope must carry `data.list`. An answer without it (an
+   * empty 200, `null`, HTML) is retried by the kit like a 5xx, never read as an empty last page.
+   */
+  async page<T>(id: OperationId, input: Values): Promise<Page<T>> {
+    const request = { ...buildRequest(OPERATIONS[id], input), expect: hasList };
+    return this.send<Page<T>>(request);
+  }
+
+  async send<T = unknown>(request: OperationRequest & { expect?: HttpRequest['expect'] }): Promise<T> {
     try {
-      const response = await this.http.request<Envelope<T>>(request);
+      // Every SocialHub answer is a {code, msg, data} envelope: anything else is the provider's failure.
+      const response = await this.http.request<Envelope<T>>({ expect: 'object', ...request });
       return (response.data ?? {}).data as T;
     } catch (error) {
       throw withRequest(error, request);
     }
   }
+}
+
+function hasList(body: unknown): string | undefined {
+  const data = body && typeof body === 'object' ? (body as Envelope<Page<unknown>>).data : undefined;
+  if (data && typeof data === 'object' && Array.isArray(data.list)) return undefined;
+  // `{total: 0}` without a list is SocialHub's empty result.
+  if (data && typeof data === 'object' && data.list === undefined && Number(data.total) === 0) return undefined;
+  return 'an envelope without data.list where a page was expected';
 }
 
 /**

@@ -107,6 +107,12 @@ const common: Json = {
     'How long one request may wait on rate limits and retries before the step rebounds (default 180)',
     '180',
   ),
+  requestTimeoutSeconds: text(
+    'Request timeout (s)',
+    'Overall deadline of one request, headers and body (default 120; connect 10 s and idle 30 s at most)',
+    '120',
+  ),
+  maxResponseMB: text('Max response size (MB)', 'A larger response is refused with an error (default 50)', '50'),
 };
 
 function stepFields(fields: FieldSpec[]): Json {
@@ -209,6 +215,13 @@ const component = {
         'Your SocialHub OpenAPI address; default https://s1.socialhub.ai/openapi-prod',
         'https://s1.socialhub.ai/openapi-prod',
       ),
+      allowInsecureHttp: {
+        label: 'Allow plain http://',
+        required: false,
+        viewClass: 'CheckBox',
+        note: 'Only for a Base URL on a trusted network: credentials would travel unencrypted (loopback addresses never need it)',
+        placeholder: 'false',
+      },
     },
   },
   triggers: {

@@ -149,4 +149,25 @@ describe('socialhub client: tokens, envelope and secrets', () => {
     expect(outcome.error).to.be.instanceOf(AuthenticationError);
     expect(scope.isDone()).to.equal(true);
   });
+
+  it('a token endpoint redirecting to another host: AuthenticationError naming it, the app secret never re-posted', async () => {
+    // No interceptor for the other host: nothing may reach it.
+    const scope = nock(BASE).post('/v1/auth/token', CREDS).reply(307, '', { Location: 'https://evil.example.net/v1/auth/token' });
+    const outcome = await runAction(getMember, { cardNo: 'M1' });
+    expect(outcome.error).to.be.instanceOf(AuthenticationError);
+    expect(outcome.error?.message).to.include('evil.example.net').and.include('never follow redirects');
+    expect(JSON.stringify([outcome.error?.message, outcome.self.events, outcome.self.logs])).to.not.include(CREDS.appSecret);
+    scope.done();
+  });
+
+  it('a token endpoint echoing the app secret in its message: masked in message and every error property', async () => {
+    const scope = nock(BASE)
+      .post('/v1/auth/token', CREDS)
+      .reply(200, { code: '40001', msg: `bad appSecret ${JSON.stringify(CREDS)}`, resultCode: CREDS.appSecret });
+    const outcome = await runAction(getMember, { cardNo: 'M1' });
+    const error = outcome.error as AuthenticationError;
+    expect(error).to.be.instanceOf(AuthenticationError);
+    expect(JSON.stringify([error.message, error.providerMessage, error.providerCode, outcome.self.logs])).to.not.include(CREDS.appSecret);
+    scope.done();
+  });
 });

@@ -48,6 +48,16 @@ describe('oih-connectors: usage errors exit 2 with a message', function () {
     expect(r.stderr).to.match(/--cfg .*not valid JSON/);
   });
 
+  it('a broken --cfg file: the error says where, and prints none of the file (it holds secrets)', async () => {
+    const file = path.join(tempDir(), 'cfg.json');
+    fs.writeFileSync(file, '{\n  "client_id": "id-1",\n  "client_secret": "cr Secret!(x)*zz9\n}');
+    const r = await cli(['verify', 'cleverreach', '--cfg', file]);
+    expect(r.code).to.equal(2);
+    // The CLI wraps lines at 120 columns: match across the break.
+    expect(r.stderr).to.match(/--cfg [\s\S]*not valid JSON \([\s\S]*line\s+3,\s+column\s+\d+\)/);
+    expect(r.stderr).to.not.match(/Secret|zz9|id-1/);
+  });
+
   it('a ${VAR} placeholder whose variable is not set', async () => {
     const file = writeJson(path.join(tempDir(), 'cfg.json'), { client_id: 'x', client_secret: '${OIH_SPEC_UNSET_SECRET}' });
     const r = await cli(['verify', 'cleverreach', '--cfg', file]);

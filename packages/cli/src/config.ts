@@ -53,8 +53,23 @@ export function readJsonObject(file: string, option: string): Record<string, unk
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${option} ${file}: not valid JSON (${(error as Error).message})`);
+    throw new UsageError(`${option} ${file}: not valid JSON (${whereJsonBroke(text, (error as Error).message)})`);
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new UsageError(`${option} ${file}: must hold a JSON object`);
   return parsed as Record<string, unknown>;
+}
+
+/**
+ * Where a JSON file broke, as line and column, without any of its text: the parser's own message
+ * quotes the file ("Unexpected token 'x', "{"clientSecret": "s3..." is not valid JSON"), and a
+ * cfg file holds secrets.
+ */
+export function whereJsonBroke(text: string, parserMessage: string): string {
+  const position = /at position (\d+)/.exec(parserMessage);
+  const kind = /^([A-Za-z ,-]+?) in JSON/.exec(parserMessage)?.[1] ?? 'syntax error';
+  if (!position) return /end of (JSON )?input/i.test(parserMessage) ? 'the file ends too early' : kind;
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${kind.toLowerCase()} at line ${line}, column ${column}`;
 }

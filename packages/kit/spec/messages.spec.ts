@@ -80,7 +80,7 @@ describe('messages', () => {
   });
 
   describe('Emitter', () => {
-    it('awaits every emit, converts to the runtime shape, removes secrets and counts', async () => {
+    it('awaits every emit, converts to the runtime shape, removes secret values (never by field name) and counts', async () => {
       const self = new RecordingSelf();
       const emitter = new Emitter(self, 'oih', new Redactor().add('s3cret-value'));
       metrics.reset();
@@ -90,8 +90,9 @@ describe('messages', () => {
       await emitter.rebound(new Error('wait for s3cret-value'));
       await emitter.error(new Error('failed s3cret-value'));
       await emitter.updateKeys({ access_token: 'new' });
-      expect(self.data[0]).to.deep.equal({ metadata: { recordUid: '1' }, data: { note: 'pw ***', password: '***', nested: { apiKey: '***' } } });
-      expect(self.snapshots[0]).to.deep.equal({ lastUpdated: '2024-01-01T00:00:00.000Z', token: '***' });
+      // Only secret values are masked: business fields that merely have a secret-sounding name stay as they are.
+      expect(self.data[0]).to.deep.equal({ metadata: { recordUid: '1' }, data: { note: 'pw ***', password: 'x', nested: { apiKey: 'k' } } });
+      expect(self.snapshots[0]).to.deep.equal({ lastUpdated: '2024-01-01T00:00:00.000Z', token: 'abc' });
       expect(self.rebounds[0].message).to.equal('wait for ***');
       expect((self.of('error')[0] as Error).message).to.equal('failed ***');
       expect(self.of('updateKeys')).to.deep.equal([{ access_token: 'new' }]);

@@ -8,15 +8,36 @@ import { FakeClock } from './helpers/fakeClock';
 
 describe('utilities', () => {
   describe('Redactor', () => {
-    it('removes known secret values, also URL-encoded, and masks secret-named keys at any depth', () => {
+    it('removes known secret values at any depth, never a value for its key name alone; log fields also by name', () => {
       const r = new Redactor().add('p@ss word!', 'abc', undefined, 42);
       expect(r.text('login p@ss word! / p%40ss%20word! / abc')).to.equal('login *** / *** / abc');
-      expect(r.value({ list: [{ client_secret: 'x', name: 'p@ss word!' }], Authorization: 'Bearer y', empty: '', token: '' })).to.deep.equal({
-        list: [{ client_secret: '***', name: '***' }],
-        Authorization: '***',
-        empty: '',
-        token: '',
-      });
+      const input = { list: [{ client_secret: 'x', name: 'p@ss word!' }], Authorization: 'Bearer y', empty: '', token: '' };
+      expect(r.value(input)).to.deep.equal({ list: [{ client_secret: 'x', name: '***' }], Authorization: 'Bearer y', empty: '', token: '' });
+      expect(r.fields(input)).to.deep.equal({ list: [{ client_secret: '***', name: '***' }], Authorization: '***', empty: '', token: '' });
+    });
+
+    it('masks every encoding of a secret: raw, URL, form (+ for space), JSON-escaped, base64, Basic id:secret', () => {
+      const secret = 'cr Secret!(x)*"q\\';
+      const r = new Redactor().addBasic('client-1', secret);
+      const encodings = [
+        secret,
+        encodeURIComponent(secret),
+        new URLSearchParams({ client_secret: secret }).toString().split('=')[1],
+        JSON.stringify(secret).slice(1, -1),
+        JSON.stringify(JSON.stringify({ s: secret })),
+        Buffer.from(secret).toString('base64'),
+        Buffer.from(`client-1:${secret}`).toString('base64'),
+      ];
+      for (const text of encodings)
+        expect(r.text(`echo ${text} end`), text)
+          .to.not.include('Secret')
+          .and.not.equal(`echo ${text} end`);
+      expect(r.text('client_secret=cr+Secret%21%28x%29*%22q%5C')).to.equal('client_secret=***');
+    });
+
+    it('learns the tokens of a token answer the moment they arrive, not its descriptive fields', () => {
+      const r = new Redactor().addTokens({ access_token: 'at-1234', data: { refreshToken: 'rt-5678' }, token_type: 'Bearer', expires_in: 3600 });
+      expect(r.text('at-1234 rt-5678 Bearer')).to.equal('*** *** Bearer');
     });
 
     it('learns the secrets of a configuration, nested objects included', () => {

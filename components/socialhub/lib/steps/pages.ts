@@ -15,7 +15,7 @@ export function operationPages<T>(
   startPage?: number,
 ): AsyncGenerator<KitPage<T>> {
   return paginatePages<T>(id, { pageSize, firstPage: 1, startPage }, async (pageNo, size) =>
-    readPage<T>(id, await client.run(id, { ...input, pageNo, pageSize: size })),
+    readPage<T>(id, await client.page<T>(id, { ...input, pageNo, pageSize: Math.min(size, MAX_PAGE_SIZE) })),
   );
 }
 

@@ -23,7 +23,7 @@ export class Ui {
   /** Component logs: shown with --verbose only (the summary and errors cover the normal case). */
   log(line: LogLine): void {
     if (!this.verbose) return;
-    const fields = line.fields && typeof line.fields === 'object' ? JSON.stringify(this.redactor.value(line.fields)) : '';
+    const fields = line.fields && typeof line.fields === 'object' ? JSON.stringify(this.redactor.fields(line.fields)) : '';
     this.err(`[${line.level}] ${String(line.message)} ${fields}`.trimEnd());
   }
 

@@ -1,3 +1,4 @@
+import { timing } from '../../src/util/timing';
 import type { Clock } from '../../src/util/timing';
 
 /** A clock that only moves when someone sleeps (or the test advances it): deterministic time. */
@@ -18,4 +19,19 @@ export class FakeClock implements Clock {
   advance(ms: number): void {
     this.time += ms;
   }
+}
+
+/** Installs a fresh FakeClock as the kit's clock for each test of the suite; read it through the returned getter. */
+export function useFakeClock(): () => FakeClock {
+  let clock: FakeClock;
+  let previous: Clock;
+  beforeEach(() => {
+    previous = timing.clock;
+    clock = new FakeClock();
+    timing.clock = clock;
+  });
+  afterEach(() => {
+    timing.clock = previous;
+  });
+  return () => clock;
 }

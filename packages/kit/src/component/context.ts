@@ -1,4 +1,4 @@
-import { ConnectorError } from '../errors';
+import { ConnectorError, redactError } from '../errors';
 import { Emitter, RuntimeSelf } from '../messages/emitter';
 import { detectFormat } from '../messages/message';
 import { Log, LoggerLike } from '../util/logger';
@@ -41,8 +41,7 @@ const consoleLogger: LoggerLike = {
  */
 export async function finishWithError(ctx: ComponentContext<Config>, error: unknown): Promise<void> {
   const err = error instanceof Error ? error : new Error(String(error));
-  err.message = ctx.redactor.text(err.message);
-  if (err.stack) err.stack = ctx.redactor.text(err.stack);
+  redactError(err, ctx.redactor);
   if (err instanceof ConnectorError && err.retryable) {
     ctx.log.warn('Rebounding: the provider asks us to come back later', { error: err.message, status: err.status });
     await ctx.emitter.rebound(err);

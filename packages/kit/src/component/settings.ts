@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../errors';
+import { DEFAULT_LIMITS, RequestLimits } from '../http/transport';
 import type { PollingSettings } from '../polling/engine';
 import { readTimeField } from '../polling/snapshot';
 import type { Config } from './context';
@@ -81,4 +82,25 @@ export function readRetryOverrides(cfg: Config): { budgetMs?: number; maxRetryAf
   if (!Number.isFinite(seconds) || seconds < 0 || seconds > 3600)
     throw new ConfigurationError('maxRetryWaitSeconds', `must be a number of seconds from 0 to 3600, got "${String(value)}"`);
   return { budgetMs: seconds * 1000, maxRetryAfterMs: seconds * 1000 };
+}
+
+/**
+ * The optional step fields that bound every request: `requestTimeoutSeconds` (overall deadline for
+ * headers and body, default 120; the connect timeout is 10 s and the idle-socket timeout 30 s, or
+ * the deadline when shorter), `maxResponseMB` (default 50) and `allowInsecureHttp` (plain http://
+ * to a host that is not loopback; default no).
+ */
+export function readHttpSettings(cfg: Config): { limits: RequestLimits; allowInsecureHttp: boolean } {
+  const deadlineMs = readInteger(cfg, 'requestTimeoutSeconds', { min: 1, max: 3600, fallback: DEFAULT_LIMITS.deadlineMs / 1000 }) * 1000;
+  const maxResponseBytes =
+    readInteger(cfg, 'maxResponseMB', { min: 1, max: 2048, fallback: DEFAULT_LIMITS.maxResponseBytes / 1024 / 1024 }) * 1024 * 1024;
+  return {
+    limits: {
+      deadlineMs,
+      connectTimeoutMs: Math.min(DEFAULT_LIMITS.connectTimeoutMs, deadlineMs),
+      idleTimeoutMs: Math.min(DEFAULT_LIMITS.idleTimeoutMs, deadlineMs),
+      maxResponseBytes,
+    },
+    allowInsecureHttp: readBoolean(cfg, 'allowInsecureHttp', false),
+  };
 }

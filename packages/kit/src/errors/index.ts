@@ -6,3 +6,4 @@ export { TransientError } from './TransientError';
 export { ProviderError } from './ProviderError';
 export { ScanPositionLostError } from './ScanPositionLostError';
 export { InvalidItemsError, InvalidItem } from './InvalidItemsError';
+export { redactError } from './redactError';

@@ -4,3 +4,5 @@ export * from './oauth2';
 export { HttpClient, HttpClientOptions, defaultErrorInfo } from './client';
 export { Throttle, RateWindow, sharedThrottle, resetSharedThrottles } from './throttle';
 export { retryAfterMs, parseHttpDate, backoffMs } from './retryTiming';
+export { ForeignAllowance, UrlCheck, CheckedUrl, checkUrl, checkBaseUrl, originOf, isLoopbackHost, insecureHttpRefused } from './origin';
+export { RequestLimits, DEFAULT_LIMITS } from './transport';

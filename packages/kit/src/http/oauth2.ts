@@ -1,4 +1,4 @@
-import { AuthenticationError, ConnectorError } from '../errors';
+import { AuthenticationError, ConnectorError, redactError } from '../errors';
 import { Redactor } from '../util/redact';
 import { now } from '../util/timing';
 import type { TokenSet, UnauthenticatedSender } from './auth';
@@ -32,19 +32,25 @@ export async function oauth2Token(send: UnauthenticatedSender, client: OAuthClie
     form.client_secret = client.clientSecret;
   }
   let body: TokenResponse | undefined;
+  // Token endpoints sometimes echo what they were sent (form-encoded, JSON-escaped, as Basic credentials).
+  const scrub = new Redactor().addBasic(client.clientId, client.clientSecret).add(grant.password, grant.refresh_token);
   try {
-    const response = await send<TokenResponse>({ method: 'POST', url: client.tokenUrl, form, headers, idempotent: true });
+    const response = await send<TokenResponse>({
+      method: 'POST',
+      url: client.tokenUrl,
+      form,
+      headers,
+      idempotent: true,
+      tokenRequest: true,
+      expect: 'object',
+    });
     body = response.data;
   } catch (error) {
-    // Token endpoints sometimes echo what they were sent; the client's redactor may not know these yet.
-    const scrub = new Redactor().add(client.clientSecret, grant.password, grant.refresh_token);
-    if (error instanceof ConnectorError && error.status && error.status < 500 && error.status !== 429)
+    // A redirect was refused before anything went to its target: that error already says so.
+    const redirected = error instanceof ConnectorError && error.status !== undefined && error.status >= 300 && error.status < 400;
+    if (!redirected && error instanceof ConnectorError && error.status && error.status < 500 && error.status !== 429)
       throw explainTokenError(grant.grant_type, error, scrub);
-    if (error instanceof Error) error.message = scrub.text(error.message);
-    if (error instanceof ConnectorError && error.providerMessage) {
-      (error as { providerMessage?: string }).providerMessage = scrub.text(error.providerMessage);
-    }
-    throw error;
+    throw redactError(error, scrub);
   }
   if (!body || typeof body !== 'object' || !body.access_token) {
     throw new AuthenticationError(`The token endpoint answered without an access_token (grant ${grant.grant_type})`);
@@ -68,11 +74,10 @@ function explainTokenError(grantType: string | undefined, error: ConnectorError,
   else if (code === 'invalid_grant' && grantType === 'refresh_token') cause = 'the refresh token is invalid or expired';
   else if (code === 'unauthorized_client') cause = `the client is not allowed to use the ${grantType} grant`;
   else cause = `the token request failed with HTTP ${error.status}`;
-  return new AuthenticationError(`Login failed: ${cause}${said}`, {
-    status: error.status,
-    providerMessage,
-    providerCode: error.providerCode,
-  });
+  return redactError(
+    new AuthenticationError(`Login failed: ${cause}${said}`, { status: error.status, providerMessage, providerCode: error.providerCode }),
+    scrub,
+  );
 }
 
 export const clientCredentialsGrant = (send: UnauthenticatedSender, client: OAuthClient): Promise<TokenSet> =>

@@ -1,3 +1,5 @@
+import type { ForeignAllowance } from './origin';
+
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type QueryValue = string | number | boolean | null | undefined | Array<string | number>;
@@ -24,8 +26,30 @@ export interface HttpRequest {
   acceptStatuses?: number[];
   /** The record the request is about, for error messages. */
   recordId?: string;
+  /** This request's overall deadline (headers and body), instead of the client's. */
   timeoutMs?: number;
+  /**
+   * The shape a successful JSON answer must have. Anything else (an empty body, `null`, HTML, a
+   * truncated document) is the provider's failure, retried within the budget, never "no data".
+   */
+  expect?: 'array' | 'object' | BodyCheck;
+  /**
+   * A foreign host this call may reach because the provider documents it (a pre-signed download).
+   * Such a request is sent without credentials; without an allowance only the base URL's origin is reachable.
+   */
+  allowForeign?: ForeignAllowance;
+  /**
+   * A token request: never follows a redirect (a 3xx is an AuthenticationError naming the target
+   * host), and the tokens of its answer are masked from then on. Set by `anonymousSender`.
+   */
+  tokenRequest?: boolean;
 }
+
+/**
+ * A provider's own shape check of a successful JSON answer (run after `inspect`): the problem, in
+ * words, or undefined when the body is usable (e.g. "no data.list in the envelope").
+ */
+export type BodyCheck = (data: unknown) => string | undefined;
 
 export interface HttpResponse<T = unknown> {
   status: number;

@@ -1,3 +1,4 @@
+import { redactError } from '../errors/redactError';
 import { metrics } from '../util/metrics';
 import type { Redactor } from '../util/redact';
 import { MessageFormat, OihMessage, isTombstone, toRuntimeMessage } from './message';
@@ -45,9 +46,7 @@ export class Emitter {
   }
 }
 
-/** The same error with secrets removed from its message and stack. */
+/** The same error with secrets removed from its message, stack, every property and its causes. */
 export function safeError<E extends Error>(error: E, redactor: Redactor): E {
-  error.message = redactor.text(error.message);
-  if (error.stack) error.stack = redactor.text(error.stack);
-  return error;
+  return redactError(error, redactor);
 }

@@ -39,7 +39,7 @@ export class Log {
   }
 
   private write(level: 'debug' | 'info' | 'warn' | 'error', message: string, fields: LogFields): void {
-    const args = [this.redactor.value({ ...this.base, ...fields }), this.redactor.text(message)];
+    const args = [this.redactor.fields({ ...this.base, ...fields }), this.redactor.text(message)];
     // Called on the target (bunyan's methods need their `this`); a level it lacks goes to info.
     if (this.target[level]) this.target[level](...args);
     else this.target.info(...args);

@@ -1,4 +1,4 @@
-/** Keys whose values are secrets wherever they appear (compared case-insensitively, ignoring _ and -). */
+/** Keys whose values are secrets in a configuration (compared case-insensitively, ignoring _ and -). */
 const SECRET_KEYS = new Set(
   [
     'password',
@@ -20,10 +20,14 @@ function normalizeKey(key: string): string {
   return key.toLowerCase().replace(/[_-]/g, '');
 }
 
-/** Every emitted record's keys are checked: the answers for the few key names a provider uses are kept. */
+/** Answers for the few key names a configuration or log line uses are kept. */
 const secretKeyCache = new Map<string, boolean>();
 const SECRET_KEY_CACHE_LIMIT = 10_000;
 
+/**
+ * Whether a configuration field, query parameter or log field of this name holds a credential.
+ * Never applied to business data: a receiver attribute named `token` is the customer's data.
+ */
 export function isSecretKey(key: string): boolean {
   let secret = secretKeyCache.get(key);
   if (secret === undefined) {
@@ -39,23 +43,54 @@ const MASK = '***';
 const MIN_SECRET_LENGTH = 4;
 
 /**
- * Remembers secret values (from credentials and tokens) and removes them from any text or
- * structure before it is logged, thrown or emitted.
+ * Every way a secret travels in text: as it is, URL-encoded (`%20`), form-encoded (`+` for a
+ * space, `%21` for `!`), JSON-escaped (once and inside a JSON string again), and base64.
+ */
+export function secretForms(value: string): string[] {
+  const forms = new Set<string>([value]);
+  forms.add(encodeURIComponent(value));
+  forms.add(new URLSearchParams({ v: value }).toString().slice(2));
+  const json = JSON.stringify(value).slice(1, -1);
+  forms.add(json);
+  forms.add(JSON.stringify(json).slice(1, -1));
+  forms.add(Buffer.from(value, 'utf8').toString('base64'));
+  forms.add(Buffer.from(value, 'utf8').toString('base64').replace(/=+$/, ''));
+  return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
+}
+
+/**
+ * Remembers secret values (from credentials and tokens obtained at run time) and removes every
+ * form of them from any text or structure before it is logged, thrown, emitted or printed. Only
+ * values are masked: a field's name never changes business data.
  */
 export class Redactor {
   private readonly secrets = new Set<string>();
-  /** Each secret as it is and URL-encoded (when that differs): what `text` looks for. */
-  private readonly patterns: string[] = [];
+  /** Every form of every secret, longest first (a form may contain a shorter one). */
+  private patterns: string[] = [];
+  /** One alternation of all patterns: a single scan per string instead of one per pattern (every emitted field passes here). */
+  private finder?: RegExp;
+  private replacer?: RegExp;
 
   add(...values: unknown[]): this {
+    let added = false;
     for (const value of values) {
       if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH || this.secrets.has(value)) continue;
       this.secrets.add(value);
-      this.patterns.push(value);
-      const encoded = encodeURIComponent(value);
-      if (encoded !== value) this.patterns.push(encoded);
+      this.patterns.push(...secretForms(value));
+      added = true;
+    }
+    if (added) {
+      this.patterns = [...new Set(this.patterns)].sort((a, b) => b.length - a.length);
+      const alternation = this.patterns.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+      this.finder = new RegExp(alternation);
+      this.replacer = new RegExp(alternation, 'g');
     }
     return this;
+  }
+
+  /** HTTP Basic credentials: `id:secret` base64-encoded is a secret of its own. */
+  addBasic(id: string, secret: string): this {
+    return this.add(secret, `${id}:${secret}`);
   }
 
   /** Adds the values of every secret-named key of a configuration object (one level deep, plus nested objects). */
@@ -70,6 +105,16 @@ export class Redactor {
     return this;
   }
 
+  /** Learns the tokens of a token endpoint's answer (`access_token`, `data.refreshToken`...) the moment they arrive. */
+  addTokens(body: unknown, depth = 0): this {
+    if (!body || typeof body !== 'object' || depth > 4) return this;
+    for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+      if (typeof value === 'string' && isSecretKey(key)) this.add(value);
+      else if (value && typeof value === 'object') this.addTokens(value, depth + 1);
+    }
+    return this;
+  }
+
   private addAllStrings(value: object): void {
     for (const [key, inner] of Object.entries(value)) {
       // Descriptive fields of a token set are not secrets; masking "Bearer" everywhere helps nobody.
@@ -80,23 +125,31 @@ export class Redactor {
   }
 
   text(input: string): string {
-    let out = input;
-    for (const pattern of this.patterns) if (out.includes(pattern)) out = out.split(pattern).join(MASK);
-    return out;
+    if (!this.finder || !this.replacer || !this.finder.test(input)) return input;
+    return input.replace(this.replacer, MASK);
   }
 
-  /** Deep copy with secret-named keys masked and known secret values removed from strings. */
+  /** Deep copy with every known secret value removed from strings (keys and non-secret values untouched). */
   value<T>(input: T): T {
-    return this.walk(input, 0) as T;
+    return this.walk(input, 0, false) as T;
   }
 
-  private walk(input: unknown, depth: number): unknown {
+  /**
+   * Log fields: like `value`, and a field whose own name says credential (`password`, `token`) is
+   * masked too, since our log lines never carry business data under such a name.
+   */
+  fields<T>(input: T): T {
+    return this.walk(input, 0, true) as T;
+  }
+
+  private walk(input: unknown, depth: number, byName: boolean): unknown {
     if (typeof input === 'string') return this.text(input);
     if (!input || typeof input !== 'object' || depth > 20) return input;
-    if (Array.isArray(input)) return input.map((item) => this.walk(item, depth + 1));
+    if (Array.isArray(input)) return input.map((item) => this.walk(item, depth + 1, byName));
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
-      out[key] = isSecretKey(key) && value !== undefined && value !== null && value !== '' ? MASK : this.walk(value, depth + 1);
+      const masked = byName && isSecretKey(key) && value !== undefined && value !== null && value !== '';
+      out[key] = masked ? MASK : this.walk(value, depth + 1, byName);
     }
     return out;
   }

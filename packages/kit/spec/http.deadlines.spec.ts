@@ -1,0 +1,104 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect } from 'chai';
+import { TransientError } from '../src/errors';
+import type { ConnectorError } from '../src/errors';
+import { HttpClient } from '../src/http/client';
+import { readHttpSettings } from '../src/component/settings';
+import { rejection } from './helpers/promises';
+
+const failure = (promise: Promise<unknown>) => rejection<ConnectorError>(promise);
+
+/** A real server on 127.0.0.1 (nock cannot hold a socket open): each test says how it misbehaves. */
+async function serve(handler: http.RequestListener): Promise<{ url: string; server: http.Server; requests: () => number }> {
+  let count = 0;
+  const server = http.createServer((req, res) => {
+    count += 1;
+    handler(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, requests: () => count };
+}
+
+describe('HttpClient: every request has deadlines (real sockets)', () => {
+  const servers: http.Server[] = [];
+  const timers: NodeJS.Timeout[] = [];
+  afterEach(async () => {
+    timers.splice(0).forEach((t) => clearInterval(t));
+    for (const server of servers.splice(0)) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('cuts off a server that dribbles one byte at a time before the idle timeout: the overall deadline covers the body', async () => {
+    const { url, server } = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('[');
+      timers.push(setInterval(() => res.write(' '), 20));
+    });
+    servers.push(server);
+    const client = new HttpClient({ baseUrl: url, retry: { retries: 0 }, limits: { idleTimeoutMs: 150, deadlineMs: 300 } });
+    const error = await failure(client.request({ url: '/items', expect: 'array' }));
+    expect(error).to.be.instanceOf(TransientError);
+    expect(error.message).to.include('(deadline exceeded) for GET /items');
+    expect(String(error.cause)).to.match(/no complete response within (299|300) ms/);
+  });
+
+  it('ends an exchange on a socket that stays silent for the idle timeout', async () => {
+    const { url, server } = await serve(() => undefined);
+    servers.push(server);
+    const client = new HttpClient({ baseUrl: url, retry: { retries: 0 }, limits: { idleTimeoutMs: 100, deadlineMs: 5000 } });
+    const error = await failure(client.request({ url: '/hang' }));
+    expect(error).to.be.instanceOf(TransientError);
+    expect(error.message).to.include('(idle timeout)');
+  });
+
+  it('one request with its retries ends within the retry budget plus one request deadline, then rebounds', async () => {
+    const { url, server, requests } = await serve(() => undefined);
+    servers.push(server);
+    const budgetMs = 400;
+    const deadlineMs = 150;
+    const client = new HttpClient({
+      baseUrl: url,
+      retry: { budgetMs, baseDelayMs: 20, maxDelayMs: 40 },
+      limits: { idleTimeoutMs: 1000, deadlineMs },
+    });
+    const started = performance.now();
+    const error = await failure(client.request({ url: '/hang' }));
+    const elapsed = performance.now() - started;
+    expect(error).to.be.instanceOf(TransientError);
+    expect(error.retryable).to.equal(true);
+    // Each attempt costs a deadline plus a wait; the budget admits a few, never one past it.
+    expect(requests()).to.be.within(2, Math.ceil(budgetMs / deadlineMs) + 1);
+    expect(elapsed).to.be.below(budgetMs + deadlineMs + 1000);
+  });
+
+  it('a streamed download is guarded too: a body that stops is ended by the idle timeout as a TransientError', async () => {
+    const { url, server } = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/csv' });
+      res.write('a,b\n1,2\n');
+    });
+    servers.push(server);
+    const client = new HttpClient({ baseUrl: url, retry: { retries: 0 }, limits: { idleTimeoutMs: 100, deadlineMs: 5000 } });
+    const response = await client.request<NodeJS.ReadableStream>({ url: '/export.csv', responseType: 'stream' });
+    const error = await failure(
+      (async () => {
+        for await (const _chunk of response.data) void _chunk;
+      })(),
+    );
+    expect(error).to.be.instanceOf(TransientError);
+  });
+
+  it('reads the step settings requestTimeoutSeconds, maxResponseMB and allowInsecureHttp, with defaults', () => {
+    expect(readHttpSettings({})).to.deep.equal({
+      limits: { deadlineMs: 120_000, connectTimeoutMs: 10_000, idleTimeoutMs: 30_000, maxResponseBytes: 50 * 1024 * 1024 },
+      allowInsecureHttp: false,
+    });
+    expect(readHttpSettings({ requestTimeoutSeconds: '5', maxResponseMB: 2, allowInsecureHttp: 'true' })).to.deep.equal({
+      limits: { deadlineMs: 5000, connectTimeoutMs: 5000, idleTimeoutMs: 5000, maxResponseBytes: 2 * 1024 * 1024 },
+      allowInsecureHttp: true,
+    });
+    expect(() => readHttpSettings({ requestTimeoutSeconds: 0 })).to.throw(/requestTimeoutSeconds/);
+  });
+});
