@@ -8,6 +8,11 @@ describeHostileProvider('smileback', () => ({
   trigger: contractFixture('prj-response', projectResponses),
   isTokenRequest: (req) => req.path.replace(/\/$/, '') === '/api/token',
   actionCall: { title: 'lookupReview', step: lookupReview, message: { metadata: {}, data: { id: '1' } } },
+  nextLinkTo: (_req, url) => ({ body: { count: 50, next: url, previous: null, results: [] } }),
+  scanPositionAt: (url) => ({
+    lastUpdated: new Date(Date.now() - 86_400_000).toISOString(),
+    scan: { until: new Date().toISOString(), after: url },
+  }),
   idActions: [
     { title: 'lookupReview', step: lookupReview, message: (recordUid) => ({ metadata: { recordUid }, data: {} }) },
     { title: 'lookupReview by data.id', step: lookupReview, field: 'data.id', message: (id) => ({ metadata: {}, data: { id } }) },

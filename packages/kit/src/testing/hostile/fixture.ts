@@ -53,12 +53,27 @@ export interface HostileProviderFixture {
   /** The trigger, its simulator and how records are added (the contract suite's fixture). */
   trigger: TriggerContractFixture;
   /** True for requests to the token endpoint; omit for providers with a static API token. */
-  isTokenRequest?(req: SimRequest): boolean;
+  isTokenRequest?: (req: SimRequest) => boolean;
   /** A page answer whose link to the next page points at `url` (providers that page by links). */
-  nextLinkTo?(req: SimRequest, url: string): SimResponse;
+  nextLinkTo?: (req: SimRequest, url: string) => SimResponse;
+  /** A snapshot of the trigger whose stored scan position (a link) points at `url`. */
+  scanPositionAt?: (url: string) => unknown;
+  /** A download the provider documents on a foreign host (a pre-signed URL): how to make the trigger fetch one from `url`. */
+  foreignDownload?: ForeignDownloadCase;
   /** An action run that reaches the provider (its error and rebound cases). */
   actionCall?: ActionCallCase;
   idActions?: IdActionCase[];
   batchActions?: BatchActionCase[];
   deleteActions?: DeleteActionCase[];
+}
+
+/** A step that downloads from a URL the provider hands out, on a host of its choosing. */
+export interface ForeignDownloadCase {
+  step: { process: AnyProcess };
+  /** Step fields besides the credentials. */
+  cfg?: Record<string, unknown>;
+  /** True for the request whose answer carries the download URL. */
+  isLinkRequest: (req: SimRequest) => boolean;
+  /** That answer, pointing at `url`. */
+  linkTo: (req: SimRequest, url: string) => SimResponse;
 }

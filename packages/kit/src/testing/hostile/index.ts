@@ -1,8 +1,11 @@
 import { timing } from '../../util/timing';
+import { describeBodyCases } from './bodies';
 import type { HostileContext } from './context';
 import { describeEngineCases } from './engine';
 import type { HostileProviderFixture } from './fixture';
+import { describeHangCases } from './hangs';
 import { describeInputCases } from './input';
+import { describeOriginCases } from './origin';
 import { describeSecretCases } from './secrets';
 
 export * from './fixture';
@@ -12,8 +15,10 @@ export { everythingSaid, configSecrets, credentialsSent, secretForms, leakedForm
  * The hostile-provider suite every component passes against its simulator, like the trigger
  * contract. One group per class, each case where it applies to the component: hostile input
  * (loose numbers, ids that are objects, invalid batch items, deletes that are not: nothing sent,
- * the error names the field), secret echoes, and hostile customMappings. Damaged snapshots and
- * broken record ids are cases of the trigger contract.
+ * the error names the field), other origins (redirects, next links, stored positions, foreign
+ * downloads), secret echoes, hostile bodies, hanging and dribbling servers, and hostile
+ * customMappings. An empty 200, null and HTML mid-scan, damaged snapshots and broken record ids
+ * are cases of the trigger contract.
  */
 export function describeHostileProvider(title: string, makeFixture: () => HostileProviderFixture): void {
   describe(`hostile provider: ${title}`, function () {
@@ -37,7 +42,10 @@ export function describeHostileProvider(title: string, makeFixture: () => Hostil
     });
 
     describeInputCases(ctx, fixture);
+    describeOriginCases(ctx, fixture);
     describeSecretCases(ctx, fixture);
+    describeBodyCases(ctx);
+    describeHangCases(ctx);
     describeEngineCases(ctx);
   });
 }

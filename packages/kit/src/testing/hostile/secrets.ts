@@ -4,8 +4,8 @@ import { isSecretKey } from '../../util/redact';
 import { runProcess } from '../recorder';
 import { HostileContext, runTrigger } from './context';
 import type { HostileProviderFixture } from './fixture';
-import { settle } from './scan';
 import { configSecrets, credentialsSent, everythingSaid, leakedForms } from './output';
+import { settle } from './scan';
 
 /** Secrets never show up in what a run says, in any encoding, even when the provider echoes them back. */
 export function describeSecretCases(ctx: HostileContext, fixture: HostileProviderFixture): void {
@@ -15,6 +15,19 @@ export function describeSecretCases(ctx: HostileContext, fixture: HostileProvide
       expect(secrets.length, 'the case knows the credentials it looks for').to.be.greaterThan(0);
       expect(leakedForms(said, secrets, cfg), 'secrets in errors, messages, snapshots or logs').to.deep.equal([]);
     };
+
+    if (fixture.isTokenRequest) {
+      const isToken = fixture.isTokenRequest;
+      it('a token endpoint echoing the request form and headers in its 401: no secret in any encoding in what the run says', async () => {
+        ctx.sim.inject({ match: isToken, times: Infinity, response: echoRequest(401) });
+        // The echo answers before the credentials are checked, so they can be awkward ones.
+        const cfg = awkwardSecrets(ctx.cfg);
+        const outcome = await runTrigger(ctx, {}, cfg);
+        expect(ctx.sim.stats.faults, 'the fault was met').to.be.greaterThan(0);
+        expect(outcome.error, 'the run must fail').to.be.instanceOf(Error);
+        expectNoSecret(everythingSaid(outcome), cfg);
+      });
+    }
 
     for (const status of [400, 503]) {
       it(`a page answer ${status} echoing the request headers: neither configured secrets nor tokens obtained at run time show up`, async () => {
