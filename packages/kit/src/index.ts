@@ -49,3 +49,4 @@ export { now, wait, rateWindowMs } from './util/timing';
 export { parseTimestamp, toIso, toUnixSeconds, DAY_MS } from './util/timestamps';
 export { hashKey } from './util/hash';
 export { WallClock, readTimeZoneField } from './util/timeZone';
+export * from './declare';

@@ -6,7 +6,7 @@ import type { SmilebackConfig } from '../auth';
  * - 'since': the API filters by a time parameter and (we rely on it) returns oldest first;
  * - 'scan': no filter, but records carry a time: every run lists everything and the engine keeps
  *   those in its window;
- * - 'reference': no filter and no time at all (see fingerprints.ts).
+ * - 'reference': no filter and no time at all (the kit's FingerprintTracker).
  */
 export type ChangeDetection = 'since' | 'scan' | 'reference';
 

@@ -1,8 +1,7 @@
-import { Page, PollWindow, PollingSource } from '@oih-suite/kit';
+import { FingerprintTracker, PollWindow, PollingSource, unseenPages } from '@oih-suite/kit';
 import type { SmilebackConfig } from '../auth';
 import type { SmilebackClient } from '../client';
 import type { ResourceDefinition } from './definition';
-import { FingerprintTracker } from './fingerprints';
 
 /** The polling source of one resource, by the way SmileBack lets us find its changes. */
 export function resourceSource<Raw>(client: SmilebackClient, resource: ResourceDefinition<Raw>, cfg: SmilebackConfig): PollingSource<Raw> {
@@ -35,9 +34,4 @@ export function resourceSource<Raw>(client: SmilebackClient, resource: ResourceD
     },
     keep: (moment) => tracker?.keep(moment) ?? {},
   };
-}
-
-async function* unseenPages<Raw>(pages: AsyncGenerator<Page<Raw>>, tracker: FingerprintTracker, window: PollWindow): AsyncGenerator<Page<Raw>> {
-  tracker.startScan(typeof window.resumeFrom === 'string' && window.resumeFrom !== '');
-  for await (const page of pages) yield { ...page, records: tracker.unseen(page.records) };
 }
