@@ -71,3 +71,22 @@ export function rawExportFixture(trigger: TriggerContractFixture['trigger']): Tr
     isPageRequest: (req) => req.path !== '/api/v1/coaching-sessions',
   };
 }
+
+/** The groups export has no times: the trigger finds new and changed rows by their content. */
+export function agentGroupsFixture(trigger: TriggerContractFixture['trigger']): TriggerContractFixture {
+  let sim: MaestroSimulator | undefined;
+  return {
+    trigger,
+    async start() {
+      sim = await startQuietSimulator();
+      // The seed agents are not the contract's records: a first run reads them once, unasked.
+      sim.agents.splice(0);
+      return { cfg: { ...sim.cfg }, sim: sim.server };
+    },
+    stop: () => stopQuietSimulator(sim),
+    addRecords: (count) => sim!.addAgents(count).map((a) => `${a.groupId}|${a.email}`),
+    touchRecords: (ids) => sim!.renameAgents(ids.map((id) => id.split('|')[1])),
+    // Every request of the export flow: request, status polls, download.
+    isPageRequest: (req) => req.path !== '/api/v1/coaching-sessions',
+  };
+}
