@@ -17,6 +17,7 @@ import {
   select,
   text,
 } from '../src/declare';
+import type { FieldSet } from '../src/declare';
 import { AuthenticationError, ConfigurationError } from '../src/errors';
 import type { Page } from '../src/paging/paginate';
 import { runProcess } from '../src/testing/recorder';
@@ -60,6 +61,20 @@ const onePage = <T>(records: T[]): AsyncIterable<Page<T>> =>
   })();
 const cfg = { token: 'memory-token-123' };
 
+/** The fingerprint stream of all items, with `fields` of the test's choosing. */
+function itemsStream<F extends FieldSet>(provider: ReturnType<typeof memoryProvider>, fields: F, pageSize = { fallback: 10, max: 10 }) {
+  return describeStream(provider, {
+    id: 'getItemsPolling',
+    title: 'Items',
+    description: 'Items',
+    out: './lib/schemas/item.json',
+    changes: 'fingerprint',
+    pageSize,
+    fields,
+    read: ({ client }) => ({ pages: () => onePage([...client.list()]), id: (item: Item) => item.id }),
+  });
+}
+
 describe('declare: fields', () => {
   const fields = {
     size: integer({ label: 'Size', note: 'n', min: 1, max: 10, fallback: 3 }),
@@ -86,16 +101,7 @@ describe('declare: streams', () => {
       { id: '2', name: 'two' },
     ];
     const provider = memoryProvider(items);
-    const stream = describeStream(provider, {
-      id: 'getItemsPolling',
-      title: 'Items',
-      description: 'Items',
-      out: './lib/schemas/item.json',
-      changes: 'fingerprint',
-      pageSize: { fallback: 10, max: 10 },
-      fields: {},
-      read: ({ client }) => ({ pages: () => onePage([...client.list()]), id: (item: Item) => item.id }),
-    });
+    const stream = itemsStream(provider, {});
     const first = await runProcess(stream.process, {}, cfg, {});
     expect(first.error).to.equal(undefined);
     expect(first.self.data.map((m) => (m.metadata as { recordUid: string }).recordUid)).to.deep.equal(['1', '2']);
@@ -225,16 +231,7 @@ describe('declare: export jobs', () => {
 
 describe('declare: generated descriptors', () => {
   const provider = memoryProvider([]);
-  const stream = describeStream(provider, {
-    id: 'getItemsPolling',
-    title: 'Items',
-    description: 'Items',
-    out: './lib/schemas/item.json',
-    changes: 'fingerprint',
-    pageSize: { fallback: 10, max: 100 },
-    fields: { mode: select({ label: 'Mode', note: 'n', model: { a: 'A' }, fallback: 'a' }) },
-    read: () => ({ pages: () => onePage([] as Item[]), id: (i: Item) => i.id }),
-  });
+  const stream = itemsStream(provider, { mode: select({ label: 'Mode', note: 'n', model: { a: 'A' }, fallback: 'a' }) }, { fallback: 10, max: 100 });
 
   it('adds the standard fields around the own ones, without a time window for fingerprint streams', () => {
     const files = generateDescriptors(describeComponent(provider, { triggers: [stream], actions: [] }));

@@ -5,6 +5,7 @@ import type { ProviderDescription } from './provider';
 import { clientContext, standaloneContext } from './step';
 
 export type VerifyResult = { verified: true } | { verified: false; reason: string };
+type Standalone<T> = (this: unknown, cfg: Config) => Promise<T>;
 
 /**
  * `verifyCredentials` of every component, one policy: the provider's `verify` makes one cheap
@@ -12,33 +13,41 @@ export type VerifyResult = { verified: true } | { verified: false; reason: strin
  * the kit's own errors (refused credentials, a bad field, a provider error) say what happened;
  * anything else (DNS, TLS, a dropped connection) is "Could not reach <provider>".
  */
-export function verifyCredentialsOf<Creds extends FieldSet, Client>(
-  provider: ProviderDescription<Creds, Client>,
-): (this: unknown, cfg: Config) => Promise<VerifyResult> {
-  return async function verifyCredentials(this: unknown, cfg: Config): Promise<VerifyResult> {
-    const ctx = standaloneContext(this, cfg, 'verifyCredentials');
-    try {
-      const clientCtx = clientContext(provider, ctx);
+export function verifyCredentialsOf<Creds extends FieldSet, Client>(provider: ProviderDescription<Creds, Client>): Standalone<VerifyResult> {
+  return outsideFlow<Creds, Client, VerifyResult>(
+    provider,
+    'verifyCredentials',
+    async (clientCtx) => {
       await provider.verify(provider.client(clientCtx), clientCtx);
       return { verified: true };
-    } catch (error) {
-      const message = ctx.redactor.text(error instanceof Error ? error.message : String(error));
-      const known = error instanceof ConnectorError;
-      return { verified: false, reason: known ? message : `Could not reach ${provider.title}: ${message}` };
-    }
-  };
+    },
+    (message, error) => ({ verified: false, reason: error instanceof ConnectorError ? message : `Could not reach ${provider.title}: ${message}` }),
+  );
 }
 
 /** `shutdown` of every step of a provider that has one: failures are logged as warnings, never thrown. */
-export function shutdownOf<Creds extends FieldSet, Client>(
+export function shutdownOf<Creds extends FieldSet, Client>(provider: ProviderDescription<Creds, Client>): Standalone<void> {
+  return outsideFlow(
+    provider,
+    'shutdown',
+    async (clientCtx) => provider.shutdown?.(clientCtx),
+    (message, _error, log) => log.warn('Could not shut down cleanly', { error: message }),
+  );
+}
+
+/** A call the platform makes outside a flow message: its own context, the failure redacted and handed to `failed`. */
+function outsideFlow<Creds extends FieldSet, Client, T>(
   provider: ProviderDescription<Creds, Client>,
-): (this: unknown, cfg: Config) => Promise<void> {
-  return async function shutdown(this: unknown, cfg: Config): Promise<void> {
-    const ctx = standaloneContext(this, cfg, 'shutdown');
+  name: string,
+  body: (clientCtx: ReturnType<typeof clientContext<Creds, Client>>) => Promise<T>,
+  failed: (message: string, error: unknown, log: ReturnType<typeof standaloneContext>['log']) => T,
+): Standalone<T> {
+  return async function (this: unknown, cfg: Config): Promise<T> {
+    const ctx = standaloneContext(this, cfg, name);
     try {
-      await provider.shutdown?.(clientContext(provider, ctx));
+      return await body(clientContext(provider, ctx));
     } catch (error) {
-      ctx.log.warn(`Could not shut down cleanly`, { error: ctx.redactor.text(error instanceof Error ? error.message : String(error)) });
+      return failed(ctx.redactor.text(error instanceof Error ? error.message : String(error)), error, ctx.log);
     }
   };
 }
