@@ -4,12 +4,15 @@ import type { ProcessFunction } from '../component/trigger';
 import type { RuntimeSelf } from '../messages/emitter';
 import type { OihMessage } from '../messages/message';
 import type { Page } from '../paging/paginate';
-import type { Transformer } from '../transform/transformer';
 import type { FieldSet, Settings } from './fields';
 import type { ProviderDescription } from './provider';
 import { RecordMeta, RecordsMeta, emitAll, recordMessage } from './records';
 import { StepContext, openStep } from './step';
 import { shutdownOf } from './verify';
+import type { DescribedStream } from './stream';
+import { readSettings } from './fields';
+import { Transformer, TransformSettings } from '../transform/transformer';
+import { now } from '../util/timing';
 
 /** What an action's `run` gets besides the step context. */
 export interface ActionRun<Client, S> extends StepContext<Client, S> {
@@ -22,6 +25,12 @@ export interface ActionRun<Client, S> extends StepContext<Client, S> {
   emitRecord(raw: unknown, meta: RecordMeta): Promise<void>;
   /** Emits every record of pages or a list, like a trigger's run would; returns the count. */
   emitRecords<Raw>(source: AsyncIterable<Page<Raw>> | Iterable<Raw>, meta: RecordsMeta<Raw>): Promise<number>;
+  /**
+   * Emits every record of one of the component's streams, read whole (or changed since `since`)
+   * with the stream's own reader and mapping, as its trigger would on a first run without a
+   * snapshot. The stream's fields are read from the action's values. Returns the count.
+   */
+  emitStream(stream: DescribedStream, options?: { since?: number }): Promise<number>;
 }
 
 /** An action, described. Its file is `lib/actions/<id>.ts` and exports what `describeAction` returns. */
@@ -33,7 +42,7 @@ export interface ActionDescription<Client, F extends FieldSet> {
   in?: string;
   out: string;
   fields: F;
-  /** The message's `data` may give the fields too, and wins over the step's configuration. */
+  /** The message's `data` may give the fields too, and wins over the step's configuration (an empty value in the message does not). */
   fieldsFromMessage?: boolean;
   /** Built-in JSONata mapping of the input (e.g. OIH Person → provider record). */
   mapping?: string;
@@ -65,7 +74,7 @@ export function describeAction<Creds extends FieldSet, Client, F extends FieldSe
       await finishWithError(ctx, error);
     }
     async function run(actionCtx: ActionContext<Config>): Promise<void> {
-      const values = description.fieldsFromMessage ? { ...actionCtx.cfg, ...actionCtx.input.data } : actionCtx.cfg;
+      const values = description.fieldsFromMessage ? messageOverCfg(actionCtx.cfg, actionCtx.input.data) : actionCtx.cfg;
       const step = openStep(provider, description.fields, actionCtx, values);
       const emitRecord = async (raw: unknown, meta: RecordMeta) =>
         actionCtx.emitter.data(await recordMessage(raw, meta, step.applicationUid, actionCtx.output));
@@ -76,6 +85,8 @@ export function describeAction<Creds extends FieldSet, Client, F extends FieldSe
           output: actionCtx.output,
           emitRecord,
           emitRecords: <Raw>(source: AsyncIterable<Page<Raw>> | Iterable<Raw>, meta: RecordsMeta<Raw>) => emitAll(source, meta, emitRecord),
+          emitStream: (stream: DescribedStream, options: { since?: number } = {}) =>
+            emitWholeStream(stream, { ...step, cfg: actionCtx.cfg }, values, options.since),
         }),
       );
     }
@@ -85,4 +96,31 @@ export function describeAction<Creds extends FieldSet, Client, F extends FieldSe
     ...(provider.shutdown ? { shutdown: shutdownOf(provider) } : {}),
     description: description as unknown as ActionDescription<unknown, FieldSet>,
   };
+}
+
+/** A stream read whole through its own reader and mapping, every record emitted (see `ActionRun.emitStream`). */
+async function emitWholeStream(
+  stream: DescribedStream,
+  step: StepContext<unknown, unknown>,
+  values: Config,
+  since: number | undefined,
+): Promise<number> {
+  const d = stream.description;
+  const settings = readSettings(d.fields, values);
+  const transformer = new Transformer(d.mapping, step.cfg as TransformSettings, undefined, d.mappingBindings?.(settings));
+  const reader = await d.read({ ...step, client: step.client, settings });
+  const window = { since: since ?? 0, until: now(), pageSize: d.pageSize.max, stored: {} };
+  const timed = d.changes !== 'fingerprint';
+  return emitAll(
+    reader.pages(window),
+    { id: reader.id, isDeleted: reader.isDeleted, changedAt: timed ? reader.cursor : undefined, since: timed ? since : undefined },
+    async (raw, meta) => step.emitter.data(await recordMessage(raw, meta, step.applicationUid, transformer)),
+  );
+}
+
+/** The step's fields with the message's non-empty values over them. */
+function messageOverCfg(cfg: Config, data: Record<string, unknown>): Config {
+  const merged: Config = { ...cfg };
+  for (const [key, value] of Object.entries(data)) if (value !== undefined && value !== null && value !== '') merged[key] = value;
+  return merged;
 }

@@ -6,7 +6,7 @@ import { readTimeField } from '../polling/snapshot';
 /** A field as component.json shows it (credentials and step fields alike). */
 export interface FieldJson {
   label: string;
-  viewClass: 'TextFieldView' | 'TextAreaView' | 'PasswordFieldView' | 'CheckBoxView' | 'SelectView';
+  viewClass: 'TextFieldView' | 'TextAreaView' | 'PasswordFieldView' | 'CheckBoxView' | 'SelectView' | 'OAuthFieldView';
   required: boolean;
   note: string;
   placeholder?: string;

@@ -6,7 +6,7 @@ type Json = Record<string, unknown>;
 
 /** Every component is built the same way on the platform. */
 export const BUILD_TYPE = 'docker';
-const VIEW_CLASSES = new Set(['TextFieldView', 'TextAreaView', 'PasswordFieldView', 'CheckBoxView', 'SelectView']);
+const VIEW_CLASSES = new Set(['TextFieldView', 'TextAreaView', 'PasswordFieldView', 'CheckBoxView', 'SelectView', 'OAuthFieldView']);
 const TICK_SCHEMA = './lib/schemas/tick.in.json';
 
 /**
@@ -32,7 +32,7 @@ export function generateDescriptors(component: ComponentDescription): Record<str
   const files: Record<string, Json> = {};
   const triggers: Json = {};
   for (const { description: d } of component.triggers) {
-    const fields = stepFields(d.id, d.fields, shape('trigger', { changes: d.changes, pageSize: d.pageSize }), problems);
+    const fields = stepFields(d.id, d.fields, shape('trigger', { changes: d.changes, pageSize: d.pageSize }), problems, d.standardWording);
     triggers[d.id] = {
       title: d.title,
       description: d.description,
@@ -68,7 +68,7 @@ export function generateDescriptors(component: ComponentDescription): Record<str
     description: provider.description,
     docsUrl: provider.docsUrl,
     buildType: BUILD_TYPE,
-    credentials: { fields: credentialFields(component, problems) },
+    credentials: { fields: credentialFields(component, problems), ...(provider.oauth2 ? { oauth2: provider.oauth2 } : {}) },
     ...(component.triggers.length ? { triggers } : {}),
     ...(component.actions.length ? { actions } : {}),
   };
@@ -95,19 +95,22 @@ function credentialFields(component: ComponentDescription, problems: string[]): 
 }
 
 /** The kit's standard fields around the step's own ones, each checked. */
-function stepFields(step: string, own: FieldSet, shape: StepShape, problems: string[]): Json {
+function stepFields(step: string, own: FieldSet, shape: StepShape, problems: string[], wording: Record<string, Partial<FieldJson>> = {}): Json {
   const standard = STANDARD_FIELDS.filter((f) => f.appliesTo(shape));
+  for (const name of Object.keys(wording))
+    if (!standard.some((f) => f.name === name)) problems.push(`${step}.${name}: standardWording for a field this step does not have`);
   const out: Json = {};
   const add = (name: string, json: FieldJson) => {
     checkField(`${step}.${name}`, json, problems);
     out[name] = json;
   };
-  for (const f of standard.filter((s) => s.placement === 'first')) add(f.name, f.json(shape));
+  const json = (f: (typeof standard)[number]): FieldJson => ({ ...f.json(shape), ...wording[f.name] });
+  for (const f of standard.filter((s) => s.placement === 'first')) add(f.name, json(f));
   for (const [name, declared] of Object.entries(own)) {
     if (STANDARD_FIELDS.some((f) => f.name === name)) problems.push(`${step}.${name}: a standard field of the kit; do not declare it again`);
     add(name, declared.json);
   }
-  for (const f of standard.filter((s) => s.placement === 'last')) add(f.name, f.json(shape));
+  for (const f of standard.filter((s) => s.placement === 'last')) add(f.name, json(f));
   return out;
 }
 

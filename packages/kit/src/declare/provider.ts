@@ -21,6 +21,8 @@ export interface ProviderDescription<Creds extends FieldSet, Client> {
    * both stay `required: false` and the generator says so in their notes.
    */
   alternatives?: [string, string][];
+  /** The platform's OAuth2 app (`credentials.oauth2` of component.json) when a credential field is an `OAuthFieldView`. */
+  oauth2?: Record<string, unknown>;
   /** An example customMapping over this provider's records (the placeholder of every step's field). */
   mappingExample: string;
   /** The client of one step; it must use `ctx.redactor` so secrets obtained at run time are masked too. */

@@ -1,5 +1,5 @@
 import { ComponentContext, Config, createContext } from '../component/context';
-import type { RuntimeSelf } from '../messages/emitter';
+import type { Emitter, RuntimeSelf } from '../messages/emitter';
 import { Log, silentLogger } from '../util/logger';
 import type { Redactor } from '../util/redact';
 import { FieldSet, Settings, readSettings } from './fields';
@@ -11,6 +11,11 @@ export interface ClientContext<Credentials> {
   credentials: Credentials;
   log: Log;
   redactor: Redactor;
+  /**
+   * The step's emitter, for handing rotated OAuth tokens back to the platform (`updateKeys`).
+   * Absent outside a flow message (verifyCredentials, shutdown, clientOf): nothing could take them.
+   */
+  emitter?: Emitter;
 }
 
 /** What a stream's `read` and an action's `run` get: typed settings, the client, the step's context. */
@@ -44,7 +49,7 @@ export function openStep<Creds extends FieldSet, Client, F extends FieldSet>(
     settings,
     applicationUid: applicationUidOf(ctx.cfg, provider.applicationUid),
     get client(): Client {
-      client ??= provider.client(clientContext(provider, ctx));
+      client ??= provider.client({ ...clientContext(provider, ctx), emitter: ctx.emitter });
       return client;
     },
   };

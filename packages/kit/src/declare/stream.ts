@@ -3,7 +3,7 @@ import { PollingTriggerSpec, ProcessFunction, pollOnce } from '../component/trig
 import type { RuntimeSelf } from '../messages/emitter';
 import type { Page } from '../paging/paginate';
 import type { PollWindow, PollingSource } from '../polling/engine';
-import type { FieldSet, Settings } from './fields';
+import type { FieldJson, FieldSet, Settings } from './fields';
 import { FingerprintTracker, unseenPages } from './fingerprints';
 import type { ProviderDescription } from './provider';
 import { StepContext, openStep } from './step';
@@ -38,6 +38,8 @@ export interface StreamDescription<Client, F extends FieldSet, Raw> {
   out: string;
   /** The trigger's own fields (the kit's standard fields are added by the generator). */
   fields: F;
+  /** Wording of standard fields for this trigger, e.g. `{ startTime: { label: 'Created since', note: '…' } }`. */
+  standardWording?: Record<string, Partial<Pick<FieldJson, 'label' | 'note' | 'placeholder'>>>;
   changes: ChangeDetection;
   pageSize: { fallback: number; max: number };
   /** Resolution of the provider's timestamps (1000 for whole seconds). */
