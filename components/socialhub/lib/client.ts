@@ -3,19 +3,21 @@ import {
   ConfigurationError,
   HttpClient,
   HttpResponse,
+  OperationRequest,
   Log,
   ProviderError,
   Redactor,
   TokenAuth,
   TokenSet,
   UnauthenticatedSender,
+  Values,
+  buildOperationRequest,
   hashKey,
   now,
   readString,
   requireString,
   stepHttpClient,
 } from '@oih-suite/kit';
-import { OperationRequest, Values, buildRequest } from './operations/request';
 import { OPERATIONS, OperationId } from './operations/table';
 
 export const DEFAULT_BASE_URL = 'https://s1.socialhub.ai/openapi-prod';
@@ -145,7 +147,7 @@ export class SocialHubClient {
 
   /** Runs one operation of the table and returns the envelope's `data`. */
   async run<T = unknown>(id: OperationId, input: Values, stepDefaults: Values = {}): Promise<T> {
-    return this.send<T>(buildRequest(OPERATIONS[id], input, stepDefaults));
+    return this.send<T>(buildOperationRequest(OPERATIONS[id], input, stepDefaults));
   }
 
   async send<T = unknown>(request: OperationRequest): Promise<T> {

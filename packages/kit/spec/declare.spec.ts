@@ -60,14 +60,12 @@ const onePage = <T>(records: T[]): AsyncIterable<Page<T>> =>
     yield { records, last: true };
   })();
 const cfg = { token: 'memory-token-123' };
+const ITEMS = { id: 'getItemsPolling', title: 'Items', description: 'Items', out: './lib/schemas/item.json' };
 
 /** The fingerprint stream of all items, with `fields` of the test's choosing. */
 function itemsStream<F extends FieldSet>(provider: ReturnType<typeof memoryProvider>, fields: F, pageSize = { fallback: 10, max: 10 }) {
   return describeStream(provider, {
-    id: 'getItemsPolling',
-    title: 'Items',
-    description: 'Items',
-    out: './lib/schemas/item.json',
+    ...ITEMS,
     changes: 'fingerprint',
     pageSize,
     fields,
@@ -118,10 +116,7 @@ describe('declare: streams', () => {
     let reads = 0;
     const provider = memoryProvider([{ id: '1', name: 'one', t: 1_000 }], built);
     const stream = describeStream(provider, {
-      id: 'getItemsPolling',
-      title: 'Items',
-      description: 'Items',
-      out: './lib/schemas/item.json',
+      ...ITEMS,
       changes: 'scan',
       pageSize: { fallback: 10, max: 10 },
       fields: { prefix: text({ label: 'Prefix', note: 'n', placeholder: 'p' }) },
@@ -166,6 +161,52 @@ describe('declare: actions', () => {
     ]);
     const bad = await runProcess(action.process, { data: { limit: 9 } }, cfg);
     expect(bad.error?.message).to.equal('limit: must be a whole number from 1 to 5, got "9"');
+  });
+});
+
+describe('declare: emitStream', () => {
+  it("reads a whole stream with its own reader, fields and mapping; 'since' narrows timed streams", async () => {
+    const provider = memoryProvider([
+      { id: '1', name: 'old', t: 1_000 },
+      { id: '2', name: 'new', t: 5_000, gone: true },
+    ]);
+    const windows: unknown[] = [];
+    const stream = describeStream(provider, {
+      ...ITEMS,
+      changes: 'scan',
+      pageSize: { fallback: 10, max: 50 },
+      mapping: '{ "name": $prefix & name }',
+      mappingBindings: (settings) => ({ prefix: settings.prefix ?? '' }),
+      fields: { prefix: text({ label: 'Prefix', note: 'n', placeholder: 'p' }) },
+      read: ({ client }) => ({
+        pages: (window) => (windows.push(window), onePage([...client.list()])),
+        id: (item: Item) => item.id,
+        cursor: (item: Item) => item.t,
+        isDeleted: (item: Item) => item.gone === true,
+      }),
+    });
+    const action = describeAction(provider, {
+      id: 'syncItems',
+      title: 'Sync items',
+      description: 'Every item',
+      out: './lib/schemas/item.json',
+      fieldsFromMessage: true,
+      fields: { since: integer({ label: 'Since', note: 'n', min: 0, max: 10_000, fallback: 0 }) },
+      run: async ({ settings, emitStream, emitter }) => {
+        const count = await emitStream(stream, { since: settings.since || undefined });
+        await emitter.data({ metadata: {}, data: { count } });
+      },
+    });
+    const all = await runProcess(action.process, { data: { prefix: 'x-', since: '' } }, { ...cfg, since: 0 });
+    expect(all.error).to.equal(undefined);
+    expect(all.self.data).to.deep.equal([
+      { metadata: { recordUid: '1', applicationUid: 'memory' }, data: { name: 'x-old' } },
+      { metadata: { recordUid: '2', applicationUid: 'memory' }, data: { deleteRequested: '1970-01-01T00:00:05.000Z' } },
+      { metadata: {}, data: { count: 2 } },
+    ]);
+    expect(windows[0]).to.include({ since: 0, pageSize: 50 });
+    const recent = await runProcess(action.process, { data: { since: 2_000 } }, cfg);
+    expect(recent.self.data.map((m) => m.data)).to.deep.equal([{ deleteRequested: '1970-01-01T00:00:05.000Z' }, { count: 1 }]);
   });
 });
 
@@ -249,6 +290,22 @@ describe('declare: generated descriptors', () => {
     expect(json.triggers.getItemsPolling.main).to.equal('./dist/lib/triggers/getItemsPolling.js');
     expect(Object.keys(files).sort()).to.deep.equal(['component.json', 'lib/schemas/tick.in.json']);
     expect(STANDARD_FIELDS.every((f) => f.json({ kind: 'action', provider: 'P', mappingExample: '{}', applicationUid: 'p' }).note)).to.equal(true);
+  });
+
+  it("words a standard field per stream and writes the provider's OAuth app", () => {
+    const oauthProvider = describeProvider({ ...provider, oauth2: { auth_uri: 'https://example.com/authorize' } });
+    const timed = describeStream(oauthProvider, {
+      ...(stream.description as unknown as Parameters<typeof describeStream>[1]),
+      changes: 'since',
+      standardWording: { startTime: { label: 'Created since' } },
+    });
+    const json = generateDescriptors(describeComponent(oauthProvider, { triggers: [timed], actions: [] }))['component.json'] as {
+      credentials: { oauth2?: unknown };
+      triggers: Record<string, { fields: Record<string, { label: string; note: string }> }>;
+    };
+    expect(json.credentials.oauth2).to.deep.equal({ auth_uri: 'https://example.com/authorize' });
+    expect(json.triggers.getItemsPolling.fields.startTime.label).to.equal('Created since');
+    expect(json.triggers.getItemsPolling.fields.startTime.note).to.equal('ISO 8601; where the first run starts (default: the beginning of time)');
   });
 
   it('refuses a component that breaks the conventions, listing every problem', () => {

@@ -1,5 +1,4 @@
-import { ConfigurationError, ConnectorError, Config, hashKey, parseTimestamp, readInteger } from '@oih-suite/kit';
-import { readFields, Values } from '../operations/request';
+import { ConfigurationError, ConnectorError, Config, Values, hashKey, parseTimestamp, readInteger, readOperationFields } from '@oih-suite/kit';
 import { OPERATIONS } from '../operations/table';
 import type { FieldSpec } from '../operations/types';
 import type { SocialHubClient } from '../client';
@@ -53,7 +52,7 @@ export function prepareEvent(raw: unknown, index: number, stepDefaults: Config):
     const tenantId = event.tenantId ?? stepDefaults.tenantId;
     event.eventId = `oih-${hashKey(tenantId, event.customerCode, event.eventKey, event.eventType ?? 'track', event.eventTime, event.properties)}`;
   }
-  return readFields(EVENT_FIELDS, event, stepDefaults, `events[${index}].`);
+  return readOperationFields(EVENT_FIELDS, event, stepDefaults, `events[${index}].`);
 }
 
 /** Validates every event, sends the valid ones in batches, and reports the rejected ones by index and field. */

@@ -1,6 +1,6 @@
 import { ActionContext, Config, ConfigurationError, OihMessage, ProviderError, Transformer, compileExpression, oihMessage } from '@oih-suite/kit';
 import type { SocialHubClient } from '../client';
-import type { Values } from '../operations/request';
+import type { Values } from '@oih-suite/kit';
 import { consumerToPerson } from '../mappings/consumerToPerson';
 import { storeToOrganization } from '../mappings/storeToOrganization';
 import { applicationUid, clientFor } from './context';

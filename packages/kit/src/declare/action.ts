@@ -38,9 +38,13 @@ export interface ActionDescription<Client, F extends FieldSet> {
   id: string;
   title: string;
   description: string;
-  /** In- and out-schema, relative to the component folder; without `in` the generator writes one from the fields (`fieldsFromMessage`). */
-  in?: string;
-  out: string;
+  /**
+   * In- and out-schema: a path relative to the component folder, or a schema the generator writes
+   * to `lib/schemas/<id>.in.json` / `.out.json`. Without `in` the generator writes one from the
+   * fields (`fieldsFromMessage`).
+   */
+  in?: string | Record<string, unknown>;
+  out: string | Record<string, unknown>;
   fields: F;
   /** The message's `data` may give the fields too, and wins over the step's configuration (an empty value in the message does not). */
   fieldsFromMessage?: boolean;

@@ -2,6 +2,7 @@ import { ConfigurationError } from '../errors';
 import type { Config } from '../component/context';
 import { readBoolean, readInteger, readString } from '../component/settings';
 import { readTimeField } from '../polling/snapshot';
+import { WallClock, readTimeZoneField } from '../util/timeZone';
 
 /** A field as component.json shows it (credentials and step fields alike). */
 export interface FieldJson {
@@ -119,6 +120,15 @@ export function time(o: Common & { placeholder: string }): FieldDeclaration<numb
     json: { label: o.label, viewClass: 'TextFieldView', required: false, note: o.note, placeholder: o.placeholder },
     schema: { type: 'string', title: o.label },
     read: (cfg, name) => readTimeField(cfg, name),
+  };
+}
+
+/** A provider's time zone (empty: UTC; an offset or an IANA name), as a clock built once per step. */
+export function timeZone(o: Common & { placeholder: string }): FieldDeclaration<WallClock> {
+  return {
+    json: { label: o.label, viewClass: 'TextFieldView', required: false, note: o.note, placeholder: o.placeholder },
+    schema: { type: 'string', title: o.label },
+    read: (cfg, name) => readTimeZoneField(cfg, name),
   };
 }
 

@@ -47,17 +47,18 @@ export function generateDescriptors(component: ComponentDescription): Record<str
 
   const actions: Json = {};
   for (const { description: d } of component.actions) {
-    let input = d.in;
-    if (!input) {
-      if (!d.fieldsFromMessage) problems.push(`${d.id}: no in-schema (give "in", or fieldsFromMessage to generate it from the fields)`);
-      input = `./lib/schemas/${d.id}.in.json`;
-      files[input.slice(2)] = messageSchema(d.fields);
-    }
+    if (!d.in && !d.fieldsFromMessage) problems.push(`${d.id}: no in-schema (give "in", or fieldsFromMessage to generate it from the fields)`);
+    const schema = (given: string | Json | undefined, kind: 'in' | 'out', fallback: () => Json): string => {
+      if (typeof given === 'string') return given;
+      const path = `lib/schemas/${d.id}.${kind}.json`;
+      files[path] = given ?? fallback();
+      return `./${path}`;
+    };
     actions[d.id] = {
       title: d.title,
       description: d.description,
       main: `./dist/lib/actions/${d.id}.js`,
-      metadata: { in: input, out: d.out },
+      metadata: { in: schema(d.in, 'in', () => messageSchema(d.fields)), out: schema(d.out, 'out', () => ({})) },
       fields: stepFields(d.id, d.fields, shape('action'), problems),
     };
     checkStep(d.id, d, problems);

@@ -10,3 +10,4 @@ export * from './verify';
 export * from './component';
 export * from './exportJob';
 export * from './generate';
+export * from './operations';
