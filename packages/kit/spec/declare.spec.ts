@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import { Readable } from 'node:stream';
 import {
   ExportJob,
+  STANDARD_CREDENTIAL_FIELDS,
   STANDARD_FIELDS,
   checkbox,
   clientOf,
@@ -306,6 +307,26 @@ describe('declare: generated descriptors', () => {
     expect(json.credentials.oauth2).to.deep.equal({ auth_uri: 'https://example.com/authorize' });
     expect(json.triggers.getItemsPolling.fields.startTime.label).to.equal('Created since');
     expect(json.triggers.getItemsPolling.fields.startTime.note).to.equal('ISO 8601; where the first run starts (default: the beginning of time)');
+  });
+
+  it('adds the standard credential fields where they apply, and the provider envVars', () => {
+    STANDARD_CREDENTIAL_FIELDS.push({
+      name: 'allowDemo',
+      appliesTo: (p) => p.credentials.includes('region'),
+      json: (p) => ({ label: 'Demo', viewClass: 'CheckBoxView', required: false, note: `Use the ${p.title} demo` }),
+    });
+    try {
+      const withEnv = describeProvider({ ...provider, envVars: { MEMORY_APP: { required: false, description: 'The app id' } } });
+      const json = generateDescriptors(describeComponent(withEnv, { triggers: [], actions: [] }))['component.json'] as {
+        envVars: unknown;
+        credentials: { fields: Record<string, { note: string }> };
+      };
+      expect(Object.keys(json.credentials.fields)).to.deep.equal(['token', 'region', 'allowDemo']);
+      expect(json.credentials.fields.allowDemo.note).to.equal('Use the Memory demo');
+      expect(json.envVars).to.deep.equal({ MEMORY_APP: { required: false, description: 'The app id' } });
+    } finally {
+      STANDARD_CREDENTIAL_FIELDS.pop();
+    }
   });
 
   it('refuses a component that breaks the conventions, listing every problem', () => {

@@ -1,6 +1,6 @@
 import type { ComponentDescription } from './component';
 import type { FieldJson, FieldSet } from './fields';
-import { STANDARD_FIELDS, StepShape } from './standardFields';
+import { STANDARD_CREDENTIAL_FIELDS, STANDARD_FIELDS, StepShape } from './standardFields';
 
 type Json = Record<string, unknown>;
 
@@ -69,6 +69,7 @@ export function generateDescriptors(component: ComponentDescription): Record<str
     description: provider.description,
     docsUrl: provider.docsUrl,
     buildType: BUILD_TYPE,
+    ...(provider.envVars ? { envVars: provider.envVars } : {}),
     credentials: { fields: credentialFields(component, problems), ...(provider.oauth2 ? { oauth2: provider.oauth2 } : {}) },
     ...(component.triggers.length ? { triggers } : {}),
     ...(component.actions.length ? { actions } : {}),
@@ -92,6 +93,13 @@ function credentialFields(component: ComponentDescription, problems: string[]): 
     out[name] = json;
   }
   for (const pair of alternatives) for (const name of pair) if (!(name in credentials)) problems.push(`alternatives: no credential field ${name}`);
+  const shape = { title: component.provider.title, credentials: Object.keys(credentials) };
+  for (const f of STANDARD_CREDENTIAL_FIELDS.filter((s) => s.appliesTo(shape))) {
+    if (f.name in credentials) problems.push(`credentials.${f.name}: a standard credential field of the kit; do not declare it again`);
+    const json = f.json(shape);
+    checkField(`credentials.${f.name}`, json, problems);
+    out[f.name] = json;
+  }
   return out;
 }
 

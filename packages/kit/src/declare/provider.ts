@@ -21,6 +21,8 @@ export interface ProviderDescription<Creds extends FieldSet, Client> {
    * both stay `required: false` and the generator says so in their notes.
    */
   alternatives?: [string, string][];
+  /** Environment variables the component reads (`envVars` of component.json), e.g. an OAuth app's id. */
+  envVars?: Record<string, { required: boolean; description: string }>;
   /** The platform's OAuth2 app (`credentials.oauth2` of component.json) when a credential field is an `OAuthFieldView`. */
   oauth2?: Record<string, unknown>;
   /** An example customMapping over this provider's records (the placeholder of every step's field). */

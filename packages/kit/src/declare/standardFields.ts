@@ -131,3 +131,24 @@ export const STANDARD_FIELDS: StandardField[] = [
     }),
   },
 ];
+
+/** What the generator knows about a provider when it picks the kit's standard credential fields. */
+export interface ProviderShape {
+  title: string;
+  /** The provider's own credential field names (e.g. whether it has a `baseUrl`). */
+  credentials: string[];
+}
+
+/** A credential field the kit reads for every provider it applies to (e.g. a switch of the HTTP client). */
+export interface StandardCredentialField {
+  name: string;
+  appliesTo(provider: ProviderShape): boolean;
+  json(provider: ProviderShape): FieldJson;
+}
+
+/**
+ * The kit's standard credential fields, added after the provider's own ones. None yet: to add one,
+ * append an entry here (e.g. `appliesTo: (p) => p.credentials.includes('baseUrl')`), read it in the
+ * kit and run `npm run generate`.
+ */
+export const STANDARD_CREDENTIAL_FIELDS: StandardCredentialField[] = [];
