@@ -20,7 +20,9 @@ export interface ListDescription<F extends FieldSet, Raw> {
   startTime?: { label: string; note: string };
   /** List filters from the trigger's fields (read once per run). */
   filters?(settings: Settings<F>): Record<string, QueryValue>;
-  recordId(raw: Raw): string;
+  /** The record's id as it is (the kit refuses a missing or broken one), and where it is read. */
+  recordId(raw: Raw): unknown;
+  idField?: string;
   cursor?(raw: Raw): number | undefined;
   isDeleted?(raw: Raw): boolean;
   mapping: string;
@@ -53,6 +55,7 @@ export function listStream<F extends FieldSet, Raw>(list: ListDescription<F, Raw
               })
             : client.pages<Raw>(list.path, { ...filters, limit: window.pageSize }, window.resumeFrom),
         id: list.recordId,
+        idField: list.idField,
         cursor,
         isDeleted: list.isDeleted,
       };
@@ -70,7 +73,7 @@ export function referenceList(o: { id: string; key: string; what: string; lead?:
     path: `/v3/${o.key}/`,
     changes: 'fingerprint',
     fields: {},
-    recordId: (record: { id: unknown }) => String(record.id),
+    recordId: (record: { id: unknown }) => record.id,
     mapping: o.mapping,
   });
 }

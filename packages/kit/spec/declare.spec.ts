@@ -259,6 +259,9 @@ describe('declare: export jobs', () => {
     expect(clock.sleeps).to.deep.equal([1000, 2000]);
     const resumed = await collect(exportJobPages(job([], ['a', 'b', 'c']), { pageSize: 2, log, resumeFrom: { exportId: 'job7', row: 2 } }));
     expect(resumed).to.deep.equal([{ records: ['c'], position: { exportId: 'job7', row: 3 }, last: true }]);
+    const lost = await collect(exportJobPages(job([], ['a']), { pageSize: 2, log, resumeFrom: { exportId: 'job7', row: 5 } })).catch((e: Error) => e);
+    expect((lost as Error).message).to.equal('Memory export job7: the stored scan position (row 5) lies past its 1 rows');
+    expect((lost as Error).name).to.equal('ScanPositionLostError');
   });
 
   it('a job still running after the budget rebounds; a fresh failed job is an error', async () => {
@@ -282,9 +285,12 @@ describe('declare: generated descriptors', () => {
     expect(Object.keys(json.triggers.getItemsPolling.fields)).to.deep.equal([
       'pageSize',
       'singlePagePerInterval',
+      'resetSnapshot',
       'mode',
       'skipTransformation',
       'customMapping',
+      'customMappingTimeoutMs',
+      'customMappingMaxDepth',
       'maxRetryWaitSeconds',
       'applicationUid',
     ]);

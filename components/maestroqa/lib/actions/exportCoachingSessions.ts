@@ -30,7 +30,8 @@ export = describeAction(maestroqa, {
       const sessions = (await client.coachingSessions(window.startDate, window.endDate, settings.timeAxis)) as Session[];
       log.info('Window exported', { ...window, sessions: sessions.length });
       count += await emitRecords(sessions, {
-        id: (session) => String(session._id),
+        id: (session) => session._id,
+        idField: '_id',
         isDeleted: (session) => session.isDeleted === true,
         changedAt: (session) => parseTimestamp(session.updatedAt),
       });

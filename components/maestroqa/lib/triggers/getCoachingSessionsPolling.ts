@@ -42,7 +42,8 @@ export = describeStream(maestroqa, {
           resumeFrom: window.resumeFrom,
         }),
       cursor: coachingCursor,
-      id: (record: CoachingRecord) => String(record._id),
+      id: (record: CoachingRecord) => record._id,
+      idField: '_id',
       isDeleted: (record: CoachingRecord) => record.isDeleted === true,
     };
   },

@@ -22,7 +22,7 @@ export = listStream({
     scoreExact: score('Score equals', '10', 'Only responses with exactly this score (0 to 10)', 0, 10),
   },
   filters: (s) => ({ campaign_name: s.campaignName, score_gt: s.scoreGt, score_lt: s.scoreLt, score_exact: s.scoreExact }),
-  recordId: (response: NpsResponse) => String(response.id),
+  recordId: (response: NpsResponse) => response.id,
   cursor: (response: NpsResponse) => parseTimestamp(response.created_at),
   mapping: npsResponseToFeedback,
 });

@@ -14,7 +14,8 @@ export = listStream({
   changes: 'scan',
   startTime: { label: 'Last Modified Since', note: 'ISO 8601; the first run emits responses dated at or after this time (default: all)' },
   fields: {},
-  recordId: (item: ProjectResponse) => String(item.response?.id),
+  recordId: (item: ProjectResponse) => item.response?.id,
+  idField: 'response.id',
   cursor: (item: ProjectResponse) => parseTimestamp(item.response?.date),
   mapping: projectResponseToFeedback,
 });

@@ -22,7 +22,7 @@ export = listStream({
   },
   // Unrated reviews are only listed on request; getScores needs them for the response rate.
   filters: (settings) => ({ include_unrated: settings.includeUnrated ? 'true' : undefined }),
-  recordId: (review: Review) => String(review.id),
+  recordId: (review: Review) => review.id,
   cursor: (review: Review) => parseTimestamp(review.last_modified),
   // "Reviews marked with status = deleted must be removed from local dataset."
   isDeleted: (review: Review) => review.status === 'deleted',

@@ -117,7 +117,13 @@ async function emitWholeStream(
   const timed = d.changes !== 'fingerprint';
   return emitAll(
     reader.pages(window),
-    { id: reader.id, isDeleted: reader.isDeleted, changedAt: timed ? reader.cursor : undefined, since: timed ? since : undefined },
+    {
+      id: reader.id,
+      idField: reader.idField,
+      isDeleted: reader.isDeleted,
+      changedAt: timed ? reader.cursor : undefined,
+      since: timed ? since : undefined,
+    },
     async (raw, meta) => step.emitter.data(await recordMessage(raw, meta, step.applicationUid, transformer)),
   );
 }

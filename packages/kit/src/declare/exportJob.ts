@@ -1,4 +1,4 @@
-import { ProviderError, TransientError } from '../errors';
+import { ProviderError, ScanPositionLostError, TransientError } from '../errors';
 import type { Page } from '../paging/paginate';
 import type { Log } from '../util/logger';
 import { wait } from '../util/timing';
@@ -119,5 +119,8 @@ async function* filePages<Row>(job: ExportJob<Row>, file: NodeJS.ReadableStream,
     // The engine may stop early (one page per interval): release the download.
     (file as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
   }
+  // The file of one job never changes: a stored row past its end is a damaged position.
+  if (from.row > index)
+    throw new ScanPositionLostError(`${job.what} ${from.exportId}: the stored scan position (row ${from.row}) lies past its ${index} rows`);
   yield { records: batch, position: { exportId: from.exportId, row: index }, last: true };
 }

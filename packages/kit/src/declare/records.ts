@@ -3,6 +3,11 @@ import type { Page } from '../paging/paginate';
 import type { Transformer } from '../transform/transformer';
 import { now } from '../util/timing';
 import { toIso } from '../util/timestamps';
+import { checkedRecordId } from '../polling/recordId';
+
+async function* oneListPage<Raw>(records: Raw[]): AsyncGenerator<Page<Raw>> {
+  yield { records, last: true };
+}
 
 /** How to turn one provider record into a message. */
 export interface RecordMeta {
@@ -16,7 +21,9 @@ export interface RecordMeta {
 
 /** How to read a whole stream of records. */
 export interface RecordsMeta<Raw> {
-  id(raw: Raw): string;
+  /** The record's id (text or number); a missing or broken one is an error naming `idField`. */
+  id(raw: Raw): unknown;
+  idField?: string;
   isDeleted?(raw: Raw): boolean;
   changedAt?(raw: Raw): number | undefined;
   /** Records that changed before this time (epoch ms) are left out. */
@@ -36,16 +43,18 @@ export async function emitAll<Raw>(
   emitOne: (raw: Raw, meta: RecordMeta) => Promise<void>,
 ): Promise<number> {
   let count = 0;
-  const each = async (raw: Raw) => {
+  let pageNumber = 0;
+  const each = async (raw: Raw, index: number) => {
     const changedAt = meta.changedAt?.(raw);
     if (meta.since !== undefined && changedAt !== undefined && changedAt < meta.since) return;
-    await emitOne(raw, { id: meta.id(raw), deleted: meta.isDeleted?.(raw) === true, changedAt });
+    const id = checkedRecordId(meta.id(raw), { page: pageNumber, index, idField: meta.idField ?? 'id' });
+    await emitOne(raw, { id, deleted: meta.isDeleted?.(raw) === true, changedAt });
     count += 1;
   };
-  if (Symbol.asyncIterator in source) {
-    for await (const page of source) for (const raw of page.records) await each(raw);
-  } else {
-    for (const raw of source) await each(raw);
+  const pages: AsyncIterable<Page<Raw>> = Symbol.asyncIterator in source ? source : oneListPage([...source]);
+  for await (const page of pages) {
+    pageNumber += 1;
+    for (const [index, raw] of page.records.entries()) await each(raw, index);
   }
   return count;
 }

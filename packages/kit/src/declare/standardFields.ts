@@ -84,6 +84,17 @@ export const STANDARD_FIELDS: StandardField[] = [
     }),
   },
   {
+    name: 'resetSnapshot',
+    placement: 'first',
+    appliesTo: trigger,
+    json: () => ({
+      label: 'Reset snapshot (start over)',
+      viewClass: 'CheckBoxView',
+      required: false,
+      note: 'The next run ignores the stored snapshot and starts at startTime; later runs continue from there. Switch off and on again to reset again',
+    }),
+  },
+  {
     name: 'skipTransformation',
     placement: 'last',
     appliesTo: always,
@@ -104,6 +115,30 @@ export const STANDARD_FIELDS: StandardField[] = [
       required: false,
       note: 'A JSONata expression over the whole message {metadata, data}; replaces the built-in mapping',
       placeholder: step.mappingExample,
+    }),
+  },
+  {
+    name: 'customMappingTimeoutMs',
+    placement: 'last',
+    appliesTo: always,
+    json: () => ({
+      label: 'Custom mapping time limit (ms)',
+      viewClass: 'TextFieldView',
+      required: false,
+      note: 'Longest one customMapping evaluation may run, 1 to 60000 (default 1000)',
+      placeholder: '1000',
+    }),
+  },
+  {
+    name: 'customMappingMaxDepth',
+    placement: 'last',
+    appliesTo: always,
+    json: () => ({
+      label: 'Custom mapping depth limit',
+      viewClass: 'TextFieldView',
+      required: false,
+      note: 'Deepest nesting of one customMapping evaluation, 10 to 10000 (default 500)',
+      placeholder: '500',
     }),
   },
   {

@@ -22,8 +22,13 @@ export type ChangeDetection = 'since' | 'scan' | 'fingerprint';
 /** One run's reader of a stream; its functions close over the settings read once for the run. */
 export interface StreamReader<Raw> {
   pages(window: PollWindow): AsyncIterable<Page<Raw>>;
-  /** The record's id at the provider (`metadata.recordUid`). */
-  id(raw: Raw): string;
+  /**
+   * The record's id at the provider (`metadata.recordUid`): the field's value as it is (text or
+   * number); the kit refuses a missing, empty or structured one, naming `idField`.
+   */
+  id(raw: Raw): unknown;
+  /** The field(s) `id` reads, for errors (default "id"). */
+  idField?: string;
   /** When the record last changed, epoch ms ('since' and 'scan'). */
   cursor?(raw: Raw): number | undefined;
   isDeleted?(raw: Raw): boolean;
@@ -83,6 +88,9 @@ export function describeStream<Creds extends FieldSet, Client, F extends FieldSe
         // The engine asks only after source() opened the reader.
         cursor: (raw) => (description.changes === 'fingerprint' ? undefined : reader!.cursor?.(raw)),
         id: (raw) => reader!.id(raw),
+        get idField() {
+          return reader?.idField;
+        },
         isDeleted: (raw) => reader!.isDeleted?.(raw) === true,
       };
       await pollOnce(spec, ctx, snapshot);
