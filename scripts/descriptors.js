@@ -21,7 +21,7 @@ async function expectedFiles(id) {
   const dir = path.join(componentsDir, id);
   const compiled = path.join(dir, 'dist', 'lib', 'component.js');
   if (!fs.existsSync(compiled)) throw new Error(`${compiled} is missing: run npm run build first`);
-  const { generateDescriptors } = require('@oih-suite/kit');
+  const { generateDescriptors } = require('@oih-suite/kit/engine');
   const description = require(compiled).default;
   const files = generateDescriptors(description);
   return Promise.all(

@@ -6,8 +6,8 @@ import path from 'node:path';
 
 const { root, describedComponents, expectedFiles } = require('../../scripts/descriptors.js') as {
   root: string;
-  describedComponents(): string[];
-  expectedFiles(id: string): Promise<{ file: string; text: string }[]>;
+  describedComponents: () => string[];
+  expectedFiles: (id: string) => Promise<{ file: string; text: string }[]>;
 };
 
 describe('generated descriptors', () => {

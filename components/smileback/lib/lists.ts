@@ -19,12 +19,12 @@ export interface ListDescription<F extends FieldSet, Raw> {
   /** What the first run's start time means for this list. */
   startTime?: { label: string; note: string };
   /** List filters from the trigger's fields (read once per run). */
-  filters?(settings: Settings<F>): Record<string, QueryValue>;
+  filters?: (settings: Settings<F>) => Record<string, QueryValue>;
   /** The record's id as it is (the kit refuses a missing or broken one), and where it is read. */
-  recordId(raw: Raw): unknown;
+  recordId: (raw: Raw) => unknown;
   idField?: string;
-  cursor?(raw: Raw): number | undefined;
-  isDeleted?(raw: Raw): boolean;
+  cursor?: (raw: Raw) => number | undefined;
+  isDeleted?: (raw: Raw) => boolean;
   mapping: string;
 }
 

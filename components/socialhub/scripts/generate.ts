@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPERATION_LIST } from '../lib/operations/table';
-import { operationFields, operationInSchema, operationOutSchema, operationStepFields } from '@oih-suite/kit';
+import { operationFields, operationInSchema, operationOutSchema, operationStepFields } from '@oih-suite/kit/engine';
 import type { FieldSpec, OperationSpec } from '../lib/operations/types';
 import { EVENT_FIELDS } from '../lib/steps/eventImport';
 import { consumerEventIn, importReport, order, organization, person, pointsMovement, productsOut } from './models';

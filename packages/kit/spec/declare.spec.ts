@@ -223,7 +223,7 @@ describe('declare: verifyCredentials and the client outside a step', () => {
 });
 
 describe('declare: export jobs', () => {
-  const log = new Log(silentLogger, undefined as never, {});
+  const log = new Log(silentLogger, undefined, {});
   const job = (statuses: string[], rows: string[]): ExportJob<string> & { started: number } => {
     const out = {
       started: 0,
@@ -265,7 +265,7 @@ describe('declare: export jobs', () => {
   });
 
   it('a job still running after the budget rebounds; a fresh failed job is an error', async () => {
-    const slow = { ...job(Array(50).fill('in_progress'), []), waitBudgetMs: 5000 };
+    const slow = { ...job(Array<string>(50).fill('in_progress'), []), waitBudgetMs: 5000 };
     const error = await withTiming({ clock: new FakeClock() }, () => collect(exportJobPages(slow, { pageSize: 2, log }))).catch((e: Error) => e);
     expect((error as Error).message).to.equal('Memory export job1 is still in_progress after 7 s; the next run continues with it');
     expect((error as { retryable?: boolean }).retryable).to.equal(true);
@@ -302,7 +302,7 @@ describe('declare: generated descriptors', () => {
   it("words a standard field per stream and writes the provider's OAuth app", () => {
     const oauthProvider = describeProvider({ ...provider, oauth2: { auth_uri: 'https://example.com/authorize' } });
     const timed = describeStream(oauthProvider, {
-      ...(stream.description as unknown as Parameters<typeof describeStream>[1]),
+      ...stream.description,
       changes: 'since',
       standardWording: { startTime: { label: 'Created since' } },
     });
@@ -346,7 +346,7 @@ describe('declare: generated descriptors', () => {
     const step = describeStream(broken, {
       ...stream.description,
       fields: { pageSize: integer({ label: 'Size', note: 'n', min: 1, max: 2, fallback: 1 }) },
-    } as never);
+    });
     expect(() => generateDescriptors(describeComponent(broken, { triggers: [step], actions: [] }))).to.throw(
       [
         'memory: component.json breaks the conventions:',

@@ -49,4 +49,35 @@ export { now, wait, rateWindowMs } from './util/timing';
 export { parseTimestamp, toIso, toUnixSeconds, DAY_MS } from './util/timestamps';
 export { hashKey } from './util/hash';
 export { WallClock, readTimeZoneField } from './util/timeZone';
-export * from './declare';
+
+// Declaring a component: the provider, its streams, actions and operations, typed fields read once
+// per step, export jobs. component.json is generated from these (the generator is on the engine).
+export {
+  FieldJson,
+  FieldDeclaration,
+  FieldSet,
+  Settings,
+  readSettings,
+  text,
+  textArea,
+  secret,
+  integer,
+  checkbox,
+  select,
+  time,
+  timeZone,
+  baseUrl,
+  field,
+} from './declare/fields';
+export { ProviderDescription, describeProvider } from './declare/provider';
+export { ClientContext, StepContext, clientOf } from './declare/step';
+export { ChangeDetection, StreamReader, StreamDescription, DescribedStream, describeStream } from './declare/stream';
+export { ActionRun, ActionDescription, DescribedAction, describeAction } from './declare/action';
+export { RecordMeta, RecordsMeta } from './declare/records';
+export { ComponentDescription, describeComponent } from './declare/component';
+export type { VerifyResult } from './declare/verify';
+export { ExportJob, ExportJobStatus, ExportPosition, exportJobPages } from './declare/exportJob';
+export { Operation, OperationField, OperationFieldType, OperationResultKind } from './declare/operations/types';
+export { OperationRequest, Values, buildOperationRequest, readOperationFields } from './declare/operations/request';
+export { operationRecordUid, shapeOperationResult } from './declare/operations/result';
+export { OperationHooks, describeOperation } from './declare/operations/describeOperation';

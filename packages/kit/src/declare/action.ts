@@ -11,7 +11,7 @@ import { StepContext, openStep } from './step';
 import { shutdownOf } from './verify';
 import type { DescribedStream } from './stream';
 import { readSettings } from './fields';
-import { Transformer, TransformSettings } from '../transform/transformer';
+import { Transformer } from '../transform/transformer';
 import { now } from '../util/timing';
 
 /** What an action's `run` gets besides the step context. */
@@ -22,15 +22,15 @@ export interface ActionRun<Client, S> extends StepContext<Client, S> {
   /** The built-in output mapping (or the flow's custom one when the action has no input mapping). */
   output: Transformer;
   /** Emits one provider record through the output mapping (a tombstone when `deleted`). */
-  emitRecord(raw: unknown, meta: RecordMeta): Promise<void>;
+  emitRecord: (raw: unknown, meta: RecordMeta) => Promise<void>;
   /** Emits every record of pages or a list, like a trigger's run would; returns the count. */
-  emitRecords<Raw>(source: AsyncIterable<Page<Raw>> | Iterable<Raw>, meta: RecordsMeta<Raw>): Promise<number>;
+  emitRecords: <Raw>(source: AsyncIterable<Page<Raw>> | Iterable<Raw>, meta: RecordsMeta<Raw>) => Promise<number>;
   /**
    * Emits every record of one of the component's streams, read whole (or changed since `since`)
    * with the stream's own reader and mapping, as its trigger would on a first run without a
    * snapshot. The stream's fields are read from the action's values. Returns the count.
    */
-  emitStream(stream: DescribedStream, options?: { since?: number }): Promise<number>;
+  emitStream: (stream: DescribedStream, options?: { since?: number }) => Promise<number>;
 }
 
 /** An action, described. Its file is `lib/actions/<id>.ts` and exports what `describeAction` returns. */
@@ -98,7 +98,7 @@ export function describeAction<Creds extends FieldSet, Client, F extends FieldSe
   return {
     process: processAction,
     ...(provider.shutdown ? { shutdown: shutdownOf(provider) } : {}),
-    description: description as unknown as ActionDescription<unknown, FieldSet>,
+    description,
   };
 }
 
@@ -111,7 +111,7 @@ async function emitWholeStream(
 ): Promise<number> {
   const d = stream.description;
   const settings = readSettings(d.fields, values);
-  const transformer = new Transformer(d.mapping, step.cfg as TransformSettings, undefined, d.mappingBindings?.(settings));
+  const transformer = new Transformer(d.mapping, step.cfg, undefined, d.mappingBindings?.(settings));
   const reader = await d.read({ ...step, client: step.client, settings });
   const window = { since: since ?? 0, until: now(), pageSize: d.pageSize.max, stored: {} };
   const timed = d.changes !== 'fingerprint';

@@ -18,7 +18,7 @@ export function describeComponent<Creds extends FieldSet, Client>(
   steps: { triggers: DescribedStream[]; actions: DescribedAction[] },
 ): ComponentDescription {
   return {
-    provider: provider as unknown as ProviderDescription<FieldSet, unknown>,
+    provider: provider,
     ...steps,
     verifyCredentials: verifyCredentialsOf(provider),
   };

@@ -22,10 +22,10 @@ export interface RecordMeta {
 /** How to read a whole stream of records. */
 export interface RecordsMeta<Raw> {
   /** The record's id (text or number); a missing or broken one is an error naming `idField`. */
-  id(raw: Raw): unknown;
+  id: (raw: Raw) => unknown;
   idField?: string;
-  isDeleted?(raw: Raw): boolean;
-  changedAt?(raw: Raw): number | undefined;
+  isDeleted?: (raw: Raw) => boolean;
+  changedAt?: (raw: Raw) => number | undefined;
   /** Records that changed before this time (epoch ms) are left out. */
   since?: number;
 }

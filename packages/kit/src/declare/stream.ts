@@ -21,17 +21,17 @@ export type ChangeDetection = 'since' | 'scan' | 'fingerprint';
 
 /** One run's reader of a stream; its functions close over the settings read once for the run. */
 export interface StreamReader<Raw> {
-  pages(window: PollWindow): AsyncIterable<Page<Raw>>;
+  pages: (window: PollWindow) => AsyncIterable<Page<Raw>>;
   /**
    * The record's id at the provider (`metadata.recordUid`): the field's value as it is (text or
    * number); the kit refuses a missing, empty or structured one, naming `idField`.
    */
-  id(raw: Raw): unknown;
+  id: (raw: Raw) => unknown;
   /** The field(s) `id` reads, for errors (default "id"). */
   idField?: string;
   /** When the record last changed, epoch ms ('since' and 'scan'). */
-  cursor?(raw: Raw): number | undefined;
-  isDeleted?(raw: Raw): boolean;
+  cursor?: (raw: Raw) => number | undefined;
+  isDeleted?: (raw: Raw) => boolean;
 }
 
 /** A polling trigger, described. Its file is `lib/triggers/<id>.ts` and exports what `describeStream` returns. */
