@@ -62,4 +62,14 @@ describe('the parts keep to their lines', () => {
     }
     expect(Object.keys(kit).filter((name) => name in engine)).to.deep.equal([]);
   });
+
+  it("puts the HTTP layer's origin, body and limit API where its users are", () => {
+    // What a component's client uses (origin checks for next links and stored positions, the settings reader).
+    for (const name of ['checkUrl', 'readHttpSettings']) expect(kit, name).to.have.property(name);
+    // The redaction machinery the context and the HTTP client apply at the boundary.
+    for (const name of ['redactError', 'secretForms']) {
+      expect(engine, name).to.have.property(name);
+      expect(kit, name).to.not.have.property(name);
+    }
+  });
 });

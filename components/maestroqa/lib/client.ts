@@ -1,20 +1,17 @@
 import type { Readable } from 'node:stream';
 import {
-  ConfigurationError,
+  ClientContext,
+  ExportJobStatus,
   HeaderAuth,
   HttpClient,
-  Log,
   ProviderError,
   TransientError,
   hashKey,
-  requireString,
-  stepHttpClient,
   rateWindowMs,
-  wait,
+  stepHttpClient,
 } from '@oih-suite/kit';
 
 export const DEFAULT_BASE_URL = 'https://app.maestroqa.com/api/v1';
-export const APPLICATION_UID = 'maestroqa';
 
 /** MaestroQA's "hard endpoint" bucket (coaching export): 1 request per second and 30 per minute per token. */
 export const HARD_LIMITS = [
@@ -28,12 +25,12 @@ export const GENERAL_LIMITS = [
 ];
 
 export type TimeAxis = 'createdAt' | 'meetingDate';
-export const TIME_AXES: readonly TimeAxis[] = ['createdAt', 'meetingDate'];
-export type ExportStatus = 'requested' | 'in_progress' | 'complete' | 'errored';
+export const TIME_AXES = { createdAt: 'Created at', meetingDate: 'Meeting date' } as const;
 
-export interface MaestroConfig extends Record<string, unknown> {
-  apiToken?: string;
-  baseUrl?: string;
+/** The credentials as the provider description reads them. */
+export interface MaestroCredentials {
+  apiToken: string;
+  baseUrl: string;
 }
 
 /**
@@ -47,13 +44,6 @@ export function retryAfterFromBody(body: unknown): number | undefined {
   return undefined;
 }
 
-/** How long to wait before the n-th status poll of an export: 1 s doubling to 10 s (Airbyte polls every 0.5-1 s). */
-export function exportPollDelayMs(attempt: number): number {
-  return Math.min(10_000, 1000 * 2 ** attempt);
-}
-/** An export still running after this long ends the run with a rebound; the snapshot keeps its id. */
-export const EXPORT_WAIT_BUDGET_MS = 10 * 60_000;
-
 /**
  * The export's `dataUrl` is a pre-signed URL on a storage host MaestroQA does not name: any https
  * host (plain http only for loopback or with allowInsecureHttp), reached without the apiToken.
@@ -66,16 +56,15 @@ export class MaestroClient {
   /** Pre-signed download URLs are not MaestroQA's API: no credentials, no MaestroQA throttle. */
   private readonly downloads: HttpClient;
 
-  constructor(cfg: MaestroConfig, log?: Log) {
-    const apiToken = requireString(cfg, 'apiToken', 'is required: create one under Other Settings → API Tokens');
-    const baseUrl = readBaseUrl(cfg);
+  constructor({ cfg, credentials, log, redactor }: ClientContext<MaestroCredentials>) {
+    const { apiToken, baseUrl } = credentials;
     const auth = new HeaderAuth('apiToken', apiToken);
     const key = hashKey(apiToken);
-    const common = { baseUrl, auth, log, provider: 'MaestroQA', retryAfterFromBody };
+    const common = { baseUrl, auth, log, redactor, provider: 'MaestroQA', retryAfterFromBody };
     this.hard = stepHttpClient(cfg, { ...common, rateLimit: { key: `maestroqa:hard:${key}`, windows: HARD_LIMITS } });
     this.general = stepHttpClient(cfg, { ...common, rateLimit: { key: `maestroqa:general:${key}`, windows: GENERAL_LIMITS } });
-    // The redactor still knows the token: a pre-signed URL must never carry it back into a log.
-    this.downloads = stepHttpClient(cfg, { baseUrl, log, provider: 'MaestroQA download' });
+    // The step's redactor knows the token: a pre-signed URL must never carry it back into a log.
+    this.downloads = stepHttpClient(cfg, { baseUrl, log, redactor, provider: 'MaestroQA download' });
   }
 
   /** The coaching export; `startDate`..`endDate` (YYYY-MM-DD) must span at most 90 days. */
@@ -104,8 +93,8 @@ export class MaestroClient {
     return this.startExport('/request-groups-export', { includeUnavailable: true });
   }
 
-  /** One status poll; `completed` (seen in some clients) counts as `complete`. */
-  async exportStatus(exportId: string): Promise<{ status: ExportStatus | 'gone'; dataUrl?: string }> {
+  /** One status check; `completed` (seen in some clients) counts as `complete`, `errored` as failed, a 404 as gone. */
+  async exportStatus(exportId: string): Promise<ExportJobStatus> {
     const response = await this.general.request<Record<string, unknown> | undefined>({
       url: '/get-export-data',
       headers: { exportId },
@@ -113,37 +102,15 @@ export class MaestroClient {
       recordId: exportId,
       expect: 'object',
     });
-    if (response.status === 404) return { status: 'gone' };
+    if (response.status === 404) return { state: 'gone' };
     const raw = String(response.data?.status ?? '');
-    const status = raw === 'completed' ? 'complete' : raw;
-    if (!['requested', 'in_progress', 'complete', 'errored'].includes(status)) {
+    if (raw === 'requested' || raw === 'in_progress') return { state: 'running', detail: raw };
+    if (raw === 'errored') return { state: 'failed' };
+    if (raw !== 'complete' && raw !== 'completed') {
       throw new ProviderError(`MaestroQA export ${exportId} has an unknown status "${raw}"`, { recordId: exportId });
     }
     const dataUrl = typeof response.data?.dataUrl === 'string' && response.data.dataUrl ? response.data.dataUrl : undefined;
-    return { status: status as ExportStatus, dataUrl };
-  }
-
-  /**
-   * Polls until the export is done, backing off through the kit's timing seam. Returns the data URL
-   * (undefined: complete without data), 'errored' or 'gone'.
-   */
-  async waitForExport(exportId: string, log?: Log): Promise<{ dataUrl?: string } | 'errored' | 'gone'> {
-    let waited = 0;
-    for (let attempt = 0; ; attempt += 1) {
-      const { status, dataUrl } = await this.exportStatus(exportId);
-      if (status === 'complete') return { dataUrl };
-      if (status === 'errored' || status === 'gone') return status;
-      if (waited >= EXPORT_WAIT_BUDGET_MS) {
-        throw new TransientError(
-          `MaestroQA export ${exportId} is still ${status} after ${Math.round(waited / 1000)} s; the next run continues with it`,
-          {
-            recordId: exportId,
-          },
-        );
-      }
-      log?.info('Export not ready yet', { exportId, status, attempt: attempt + 1 });
-      waited += await wait(exportPollDelayMs(attempt), 'the export to be ready');
-    }
+    return { state: 'complete', location: dataUrl };
   }
 
   /** The CSV behind a pre-signed URL, as a stream (never read into memory whole). */
@@ -179,14 +146,4 @@ export class MaestroClient {
     if (typeof exportId !== 'string' && typeof exportId !== 'number') throw new ProviderError(`MaestroQA answered POST ${url} without an exportId`);
     return String(exportId);
   }
-}
-
-function readBaseUrl(cfg: MaestroConfig): string {
-  const value = typeof cfg.baseUrl === 'string' && cfg.baseUrl.trim() ? cfg.baseUrl.trim() : DEFAULT_BASE_URL;
-  if (!/^https?:\/\/[^\s/]+/i.test(value)) throw new ConfigurationError('baseUrl', `"${value}" is not an http(s) URL, e.g. ${DEFAULT_BASE_URL}`);
-  return value.replace(/\/+$/, '');
-}
-
-export function createClient(cfg: MaestroConfig, log?: Log): MaestroClient {
-  return new MaestroClient(cfg, log);
 }

@@ -1,5 +1,5 @@
-import { ConfigurationError, DAY_MS, Page, ScanPositionLostError, parseTimestamp, readBoolean, readInteger } from '@oih-suite/kit';
-import { MaestroClient, TIME_AXES, TimeAxis } from './client';
+import { DAY_MS, Page, ScanPositionLostError, parseTimestamp } from '@oih-suite/kit';
+import type { MaestroClient, TimeAxis } from './client';
 import { DayWindow, dayOf, parseDay, splitDays } from './windows';
 
 export type Session = Record<string, unknown> & { _id: string; updatedAt?: unknown; isDeleted?: boolean };
@@ -9,25 +9,10 @@ export type CoachingRecord = Session & { itemType?: 'coachingPoint' | 'todo'; co
 /** MaestroQA launched in 2014: a first run without startTime reads from here, not from 1970. */
 export const EARLIEST_DAY = '2014-01-01';
 
-export function readTimeAxis(cfg: Record<string, unknown>, field = 'timeAxis'): TimeAxis {
-  const value = cfg[field];
-  if (value === undefined || value === null || value === '') return 'createdAt';
-  if (!TIME_AXES.includes(value as TimeAxis)) throw new ConfigurationError(field, `must be "createdAt" or "meetingDate", got "${String(value)}"`);
-  return value as TimeAxis;
-}
-
 export interface CoachingOptions {
   timeAxis: TimeAxis;
   lookbackDays: number;
   separateItems: boolean;
-}
-
-export function readCoachingOptions(cfg: Record<string, unknown>): CoachingOptions {
-  return {
-    timeAxis: readTimeAxis(cfg),
-    lookbackDays: readInteger(cfg, 'lookbackDays', { min: 0, max: 3650, fallback: 30 }),
-    separateItems: readBoolean(cfg, 'emitItemsSeparately', false),
-  };
 }
 
 /**

@@ -1,5 +1,5 @@
-import { ConfigurationError, parseTimestamp } from '@oih-suite/kit';
-import type { CsvRow } from './csvPages';
+import { parseTimestamp } from '@oih-suite/kit';
+import type { CsvRow } from './exportJobs';
 
 /** The raw export files and their primary keys as MaestroQA documents them (Airbyte's catalogue). */
 export const PRIMARY_KEYS = {
@@ -11,14 +11,13 @@ export const PRIMARY_KEYS = {
 } as const;
 export type ExportType = keyof typeof PRIMARY_KEYS;
 export const EXPORT_TYPES = Object.keys(PRIMARY_KEYS) as ExportType[];
-
-export function readExportType(cfg: Record<string, unknown>): ExportType {
-  const value = cfg.exportType;
-  if (value === undefined || value === null || value === '') return 'total_scores';
-  if (!EXPORT_TYPES.includes(value as ExportType))
-    throw new ConfigurationError('exportType', `must be one of ${EXPORT_TYPES.join(', ')}, got "${String(value)}"`);
-  return value as ExportType;
-}
+export const EXPORT_TYPE_LABELS: Record<ExportType, string> = {
+  total_scores: 'Total scores',
+  section_scores: 'Section scores',
+  individual_answers: 'Individual answers',
+  annotations: 'Annotations',
+  csat: 'CSAT',
+};
 
 /** The row's record id: its primary key columns joined with "|" (a missing column counts as empty). */
 export function rowId(type: ExportType, row: CsvRow): string {

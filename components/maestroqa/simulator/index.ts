@@ -38,6 +38,8 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   const sessions: Sim[] = [];
   const rows = new Map<string, Record<string, string>[]>(Object.keys(EXPORT_COLUMNS).map((t) => [t, []]));
   const jobs = new Map<string, ExportJob>();
+  // Agents in groups: the seed four, then whatever tests add; the groups export lists them.
+  const agents = AGENTS.map((a) => ({ ...a }));
   let rowCounter = 0;
   let jobCounter = 0;
   const state = { failNextExport: false, completedSpelling: 'complete', pollsToComplete: 2 };
@@ -45,6 +47,7 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   const controls = {
     sessions,
     rows,
+    agents,
     jobs,
     state,
     /** Adds a session created (and updated) at `at`. */
@@ -73,6 +76,19 @@ export async function startSimulator(options: SimulatorOptions = {}) {
     },
     failNextExport(): void {
       state.failNextExport = true;
+    },
+    /** Adds agents to a group; returns them. */
+    addAgents(count: number, group = 'Tier 3', groupId = 'groupid3'): (typeof agents)[number][] {
+      const added = Array.from({ length: count }, (_, i) => {
+        const n = agents.length + i + 1;
+        return { id: String(10061553700000 + n), name: `Agent ${n}`, email: `agent${n}@example.com`, group, groupId, available: true };
+      });
+      agents.push(...added);
+      return added;
+    },
+    /** Renames agents (by e-mail): their rows in the groups export change. */
+    renameAgents(emails: string[], suffix = 'Renamed'): void {
+      for (const agent of agents) if (emails.includes(agent.email)) agent.name = `${agent.name} ${suffix}`;
     },
   };
 
@@ -121,14 +137,16 @@ export async function startSimulator(options: SimulatorOptions = {}) {
   server.route('POST', '/api/v1/request-groups-export', (req) => {
     if (!authorized(req)) return unauthorized;
     const include = ((req.body ?? {}) as Record<string, unknown>).includeUnavailable === true;
-    const list = AGENTS.filter((a) => include || a.available).map((a) => ({
-      group_name: a.group,
-      group_id: a.groupId,
-      agent_name: a.name,
-      agent_email: a.email,
-      agent_ids: a.id,
-      available: a.available ? 'True' : 'False',
-    }));
+    const list = agents
+      .filter((a) => include || a.available)
+      .map((a) => ({
+        group_name: a.group,
+        group_id: a.groupId,
+        agent_name: a.name,
+        agent_email: a.email,
+        agent_ids: a.id,
+        available: a.available ? 'True' : 'False',
+      }));
     return startJob('groups', list, ['group_name', 'group_id', 'agent_name', 'agent_email', 'agent_ids', 'available']);
   });
 

@@ -103,7 +103,7 @@ describe('maestroqa exportCoachingSessions and verifyCredentials', () => {
     expect(refused.isDone()).to.equal(true);
     expect(result).to.deep.equal({
       verified: false,
-      reason: 'MaestroQA refused the API token: MaestroQA refused the credentials (HTTP 401) on POST /coaching-sessions: Invalid API token ***',
+      reason: 'MaestroQA refused the credentials (HTTP 401) on POST /coaching-sessions: Invalid API token ***',
     });
     expect(await verifyCredentials({ baseUrl: BASE })).to.deep.equal({
       verified: false,

@@ -3,7 +3,8 @@ import Ajv from 'ajv';
 import { runProcess } from '@oih-suite/kit/testing';
 import trigger from '../lib/triggers/getCoachingSessionsPolling';
 import schema from '../lib/schemas/coaching.out.json';
-import { MaestroClient } from '../lib/client';
+import { clientOf } from '@oih-suite/kit';
+import { maestroqa } from '../lib/provider';
 import { MaestroSimulator } from '../simulator';
 import { startQuietSimulator, stopQuietSimulator } from './fixtures';
 
@@ -133,7 +134,9 @@ describe('maestroqa getCoachingSessionsPolling', () => {
   }
 
   it('the simulator answers a range over 90 days with 400 {"error"}, which the client reports', async () => {
-    const error = await new MaestroClient(sim.cfg).coachingSessions('2024-01-01', '2024-04-01', 'createdAt').catch((e: Error) => e);
+    const error = await clientOf(maestroqa, sim.cfg)
+      .coachingSessions('2024-01-01', '2024-04-01', 'createdAt')
+      .catch((e: Error) => e);
     expect((error as Error).message).to.equal(
       'MaestroQA rejected POST /coaching-sessions with HTTP 400: endDate must be within 90 days of startDate',
     );

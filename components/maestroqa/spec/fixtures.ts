@@ -20,54 +20,77 @@ export async function nextSecond(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 1001 - (Date.now() % 1000)));
 }
 
-export function coachingFixture(trigger: TriggerContractFixture['trigger']): TriggerContractFixture {
+type Trigger = TriggerContractFixture['trigger'];
+type Parts = Omit<TriggerContractFixture, 'trigger' | 'start' | 'stop'>;
+
+/** A contract fixture on a quiet simulator: `setup` prepares it and returns the step's extra configuration. */
+function quietFixture(trigger: Trigger, setup: (sim: MaestroSimulator) => Record<string, unknown>, parts: (sim: () => MaestroSimulator) => Parts) {
   let sim: MaestroSimulator | undefined;
   return {
     trigger,
     async start() {
       sim = await startQuietSimulator();
-      // 200 days back: the first run reads three 90-day windows, later runs one.
-      const startTime = new Date(Date.now() - 200 * 86_400_000).toISOString();
-      return { cfg: { ...sim.cfg, startTime, lookbackDays: 2 }, sim: sim.server };
+      return { cfg: { ...sim.cfg, ...setup(sim) }, sim: sim.server };
     },
     stop: () => stopQuietSimulator(sim),
-    addRecords(count, options) {
-      const now = Date.now();
-      return Array.from({ length: count }, (_, i) => String(sim!.addSession(options?.sameTime ? now : now - count + i)._id));
-    },
-    touchRecords(ids) {
-      for (const id of ids) sim!.updateSession(id);
-    },
-    breakRecordId(id, value) {
-      sim!.sessions.find((s) => s._id === id)!._id = value;
-    },
-    isPageRequest: (req) => req.path === '/api/v1/coaching-sessions',
+    ...parts(() => sim!),
   };
 }
 
-export function rawExportFixture(trigger: TriggerContractFixture['trigger']): TriggerContractFixture {
-  let sim: MaestroSimulator | undefined;
-  return {
+export function coachingFixture(trigger: Trigger): TriggerContractFixture {
+  // 200 days back: the first run reads three 90-day windows, later runs one.
+  const setup = () => ({ startTime: new Date(Date.now() - 200 * 86_400_000).toISOString(), lookbackDays: 2 });
+  return quietFixture(trigger, setup, (sim) => ({
+    addRecords(count, options) {
+      const now = Date.now();
+      return Array.from({ length: count }, (_, i) => String(sim().addSession(options?.sameTime ? now : now - count + i)._id));
+    },
+    touchRecords(ids) {
+      for (const id of ids) sim().updateSession(id);
+    },
+    breakRecordId(id, value) {
+      sim().sessions.find((s) => s._id === id)!._id = value;
+    },
+    isPageRequest: (req) => req.path === '/api/v1/coaching-sessions',
+  }));
+}
+
+/** Every request of the export flow (request, status polls, download) reads the trigger's records. */
+const exportRequest = (req: { path: string }) => req.path !== '/api/v1/coaching-sessions';
+
+export function rawExportFixture(trigger: Trigger): TriggerContractFixture {
+  return quietFixture(
     trigger,
-    async start() {
-      sim = await startQuietSimulator();
-      return { cfg: { ...sim.cfg, exportType: 'total_scores' }, sim: sim.server };
-    },
-    stop: () => stopQuietSimulator(sim),
-    // CSV times have whole seconds, so records added together always share one timestamp.
-    async addRecords(count) {
-      const rows = sim!.addRows('total_scores', count);
-      await nextSecond();
-      return rows.map((r) => `${r.gradable_id}|${r.date_reported_as}`);
-    },
-    async touchRecords(ids) {
-      sim!.touchRows(
-        'total_scores',
-        ids.map((id) => id.split('|')[0]),
-      );
-      await nextSecond();
-    },
-    // Every request of the export flow: request, status polls, download.
-    isPageRequest: (req) => req.path !== '/api/v1/coaching-sessions',
-  };
+    () => ({ exportType: 'total_scores' }),
+    (sim) => ({
+      // CSV times have whole seconds, so records added together always share one timestamp.
+      async addRecords(count) {
+        const rows = sim().addRows('total_scores', count);
+        await nextSecond();
+        return rows.map((r) => `${r.gradable_id}|${r.date_reported_as}`);
+      },
+      async touchRecords(ids) {
+        sim().touchRows(
+          'total_scores',
+          ids.map((id) => id.split('|')[0]),
+        );
+        await nextSecond();
+      },
+      isPageRequest: exportRequest,
+    }),
+  );
+}
+
+/** The groups export has no times: the trigger finds new and changed rows by their content. */
+export function agentGroupsFixture(trigger: Trigger): TriggerContractFixture {
+  // The seed agents are not the contract's records: a first run would read them once, unasked.
+  const setup = (sim: MaestroSimulator) => (sim.agents.splice(0), {});
+  return quietFixture(trigger, setup, (sim) => ({
+    addRecords: (count) =>
+      sim()
+        .addAgents(count)
+        .map((a) => `${a.groupId}|${a.email}`),
+    touchRecords: (ids) => sim().renameAgents(ids.map((id) => id.split('|')[1])),
+    isPageRequest: exportRequest,
+  }));
 }

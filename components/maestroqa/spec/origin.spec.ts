@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import nock from 'nock';
-import { ProviderError, TransientError } from '@oih-suite/kit';
-import { MaestroClient } from '../lib/client';
+import { ProviderError, TransientError, clientOf } from '@oih-suite/kit';
+import { maestroqa } from '../lib/provider';
 
 const BASE = 'https://maestro.test/api/v1';
 const TOKEN = 'mqa-api-token-42';
@@ -15,7 +15,7 @@ const failure = (promise: Promise<unknown>): Promise<Error | undefined> =>
 
 describe('maestroqa: the pre-signed dataUrl is the one foreign host, reached without the apiToken', () => {
   afterEach(() => nock.cleanAll());
-  const client = () => new MaestroClient({ apiToken: TOKEN, baseUrl: BASE });
+  const client = () => clientOf(maestroqa, { apiToken: TOKEN, baseUrl: BASE });
 
   it('downloads from the storage host without the apiToken header', async () => {
     const scope = nock('https://exports.storage.example.com', { badheaders: ['apitoken', 'authorization'] })

@@ -3,7 +3,8 @@ import nock from 'nock';
 import { hashKey } from '@oih-suite/kit';
 import { Clock, resetSharedThrottles, sharedThrottle, timing } from '@oih-suite/kit/engine';
 import { HARD_LIMITS } from '../lib/client';
-import { MaestroClient } from '../lib/client';
+import { clientOf } from '@oih-suite/kit';
+import { maestroqa } from '../lib/provider';
 
 const BASE = 'https://maestro.test/api/v1';
 const cfg = { apiToken: 'throttle-test-token-123', baseUrl: BASE };
@@ -41,7 +42,7 @@ describe('maestroqa hard-bucket throttle', () => {
       .post('/coaching-sessions', { startDate: '2024-01-01', endDate: '2024-01-01', timeAxis: 'createdAt' })
       .times(70)
       .reply(200, []);
-    const client = new MaestroClient(cfg);
+    const client = clientOf(maestroqa, cfg);
     // Request start times as the throttle grants them (the network round trip runs in real time,
     // during which the virtual clock moves on, so times seen by the server would be skewed).
     const throttle = sharedThrottle(`maestroqa:hard:${hashKey(cfg.apiToken)}`, HARD_LIMITS);
@@ -53,7 +54,7 @@ describe('maestroqa hard-bucket throttle', () => {
       return waited;
     };
     // Two clients with one token share the bucket, as two steps of one flow would.
-    const other = new MaestroClient(cfg);
+    const other = clientOf(maestroqa, cfg);
     await Promise.all(Array.from({ length: 70 }, (_, i) => (i % 2 ? client : other).coachingSessions('2024-01-01', '2024-01-01', 'createdAt')));
     expect(scope.isDone()).to.equal(true);
     expect(sent).to.have.length(70);
@@ -80,7 +81,7 @@ describe('maestroqa hard-bucket throttle', () => {
           at.push(clock.now());
           return [200, [{ _id: 's1' }]];
         });
-      const sessions = await new MaestroClient(cfg).coachingSessions('2024-01-01', '2024-01-02', 'createdAt');
+      const sessions = await clientOf(maestroqa, cfg).coachingSessions('2024-01-01', '2024-01-02', 'createdAt');
       expect(sessions).to.deep.equal([{ _id: 's1' }]);
       expect(scope.isDone()).to.equal(true);
       expect(at[1] - at[0]).to.be.at.least(waitMs);

@@ -17,7 +17,6 @@ import { SmilebackConfig, createAuth } from './auth';
 import type { Envelope, Review } from './types';
 
 export const DEFAULT_BASE_URL = 'https://app.smileback.io/api';
-export const APPLICATION_UID = 'smileback';
 /** DRF's `max_limit` on every list: a larger `limit` is cut to this. */
 export const MAX_PAGE_SIZE = 1000;
 /**

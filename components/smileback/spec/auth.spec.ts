@@ -1,13 +1,14 @@
 import { expect } from 'chai';
 import nock from 'nock';
-import { timing } from '@oih-suite/kit/engine';
+import { shutdownOf, timing } from '@oih-suite/kit/engine';
 import { runProcess } from '@oih-suite/kit/testing';
 import lookupReview from '../lib/actions/lookupReview';
-import { shutdown } from '../lib/shutdown';
+import { smileback } from '../lib/provider';
 import trigger from '../lib/triggers/getCsatAgentsPolling';
 import verifyCredentials from '../lib/verifyCredentials';
 import { CFG, NOW_MS, ORIGIN, PASSWORD_FORM, REFRESH, TOKEN, page, review, tokenInterceptor, useNock } from './helpers';
 
+const shutdown = shutdownOf(smileback);
 const SECRETS = /pw-very-private|secret-very-private|access-token-0123456789|refresh-token-0123456789/;
 
 describe('smileback credentials', () => {

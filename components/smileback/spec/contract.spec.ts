@@ -1,6 +1,5 @@
 import { TriggerContractFixture, describeTriggerContract } from '@oih-suite/kit/testing';
-import { RESOURCES } from '../lib/resources/table';
-import { contractFixture } from './contractFixture';
+import { RESOURCES, contractFixture } from './contractFixture';
 
 for (const resource of RESOURCES) {
   const trigger = require(`../lib/triggers/${resource.triggerId}`) as TriggerContractFixture['trigger'];

@@ -1,7 +1,6 @@
 import { timing } from '@oih-suite/kit/engine';
 import type { TriggerContractFixture } from '@oih-suite/kit/testing';
 import { ReferenceKind, SmilebackSimulator, nowMicros, startSimulator } from '../simulator';
-import { RESOURCES } from '../lib/resources/table';
 
 /**
  * Every trigger against the simulator with the real 30 requests/minute limit, its window
@@ -37,6 +36,19 @@ const referenceKind = (kind: ReferenceKind): Kind => ({
     String(sim.store.addReference(kind, { id: kind === 'csat-companies' || kind === 'csat-contacts' ? 1000 + n : `r-${n}`, name: `Name ${n}` }).id),
   touch: (sim, id) => sim.store.updateReference(kind, id, { name: `Renamed ${++counter}` }),
 });
+
+/** Seed 000's resource names, the trigger of each and the list it reads. */
+export const RESOURCES = [
+  { key: 'review', triggerId: 'getReviewsPolling', path: '/v3/reviews/' },
+  { key: 'nps-response', triggerId: 'getNpsResponsesPolling', path: '/v3/nps-responses/' },
+  { key: 'prj-response', triggerId: 'getProjectResponsesPolling', path: '/v3/prj-responses/' },
+  { key: 'csat-agents', triggerId: 'getCsatAgentsPolling', path: '/v3/csat-agents/' },
+  { key: 'csat-boards', triggerId: 'getCsatBoardsPolling', path: '/v3/csat-boards/' },
+  { key: 'csat-companies', triggerId: 'getCsatCompaniesPolling', path: '/v3/csat-companies/' },
+  { key: 'csat-contacts', triggerId: 'getCsatContactsPolling', path: '/v3/csat-contacts/' },
+  { key: 'nps-campaigns', triggerId: 'getNpsCampaignsPolling', path: '/v3/nps-campaigns/' },
+  { key: 'prj-surveys', triggerId: 'getProjectSurveysPolling', path: '/v3/prj-surveys/' },
+];
 
 export function contractFixture(resourceKey: string, trigger: TriggerContractFixture['trigger']): TriggerContractFixture {
   const resource = RESOURCES.find((r) => r.key === resourceKey)!;

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import nock from 'nock';
 import { runProcess } from '@oih-suite/kit/testing';
-import { fingerprint } from '../lib/resources/fingerprints';
+import { fingerprint } from '@oih-suite/kit/engine';
 import companies from '../lib/triggers/getCsatCompaniesPolling';
 import npsTrigger from '../lib/triggers/getNpsResponsesPolling';
 import projectResponses from '../lib/triggers/getProjectResponsesPolling';

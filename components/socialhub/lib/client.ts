@@ -4,19 +4,21 @@ import {
   HttpClient,
   HttpRequest,
   HttpResponse,
+  OperationRequest,
   Log,
   ProviderError,
   Redactor,
   TokenAuth,
   TokenSet,
   UnauthenticatedSender,
+  Values,
+  buildOperationRequest,
   hashKey,
   now,
   readString,
   requireString,
   stepHttpClient,
 } from '@oih-suite/kit';
-import { OperationRequest, Values, buildRequest } from './operations/request';
 import { OPERATIONS, OperationId } from './operations/table';
 
 export const DEFAULT_BASE_URL = 'https://s1.socialhub.ai/openapi-prod';
@@ -146,7 +148,7 @@ export class SocialHubClient {
 
   /** Runs one operation of the table and returns the envelope's `data`. */
   async run<T = unknown>(id: OperationId, input: Values, stepDefaults: Values = {}): Promise<T> {
-    return this.send<T>(buildRequest(OPERATIONS[id], input, stepDefaults));
+    return this.send<T>(buildOperationRequest(OPERATIONS[id], input, stepDefaults));
   }
 
   /**
@@ -154,7 +156,7 @@ export class SocialHubClient {
    * empty 200, `null`, HTML) is retried by the kit like a 5xx, never read as an empty last page.
    */
   async page<T>(id: OperationId, input: Values): Promise<Page<T>> {
-    const request = { ...buildRequest(OPERATIONS[id], input), expect: hasList };
+    const request = { ...buildOperationRequest(OPERATIONS[id], input), expect: hasList };
     return this.send<Page<T>>(request);
   }
 

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OPERATION_LIST } from '../lib/operations/table';
+import { operationFields, operationInSchema, operationOutSchema, operationStepFields } from '@oih-suite/kit/engine';
 import type { FieldSpec, OperationSpec } from '../lib/operations/types';
 import { EVENT_FIELDS } from '../lib/steps/eventImport';
 import { consumerEventIn, importReport, order, organization, person, pointsMovement, productsOut } from './models';
@@ -14,60 +15,8 @@ type Json = Record<string, unknown>;
 const root = join(__dirname, '..');
 const write = (file: string, value: unknown) => writeFileSync(join(root, file), `${JSON.stringify(value, null, 2)}\n`);
 
-const labels = (e: Record<string, string>) =>
-  Object.entries(e)
-    .map(([k, v]) => `${k} = ${v}`)
-    .join(', ');
-
-function fieldSchema(f: FieldSpec): Json {
-  const notes = [f.description, f.enum ? labels(f.enum) : undefined].filter(Boolean).join('. ');
-  const s: Json = { title: f.title, type: f.type };
-  if (notes) s.description = notes;
-  if (f.enum) s.enum = Object.keys(f.enum).map((k) => (f.type === 'integer' ? Number(k) : k));
-  if (f.default !== undefined) s.default = f.default;
-  if (f.maxItems !== undefined) s.maxItems = f.maxItems;
-  if (f.items) s.items = objectSchema(f.items);
-  return s;
-}
-
-function objectSchema(fields: FieldSpec[]): Json {
-  const required = fields.filter((f) => f.required && f.default === undefined && !f.config && !f.auto).map((f) => f.name);
-  return { type: 'object', properties: Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f)])), ...(required.length ? { required } : {}) };
-}
-
-function inSchema(op: OperationSpec): Json {
-  const fields = [...(op.pathFields ?? []), ...(op.queryFields ?? []).filter((f) => !f.auto), ...(op.bodyFields ?? [])];
-  return { title: `${op.title}: input`, ...objectSchema(fields) };
-}
-
-function outSchema(op: OperationSpec): Json {
-  const title = `${op.title}: result`;
-  switch (op.result) {
-    case 'page':
-      return {
-        title,
-        type: 'object',
-        required: ['list'],
-        properties: {
-          list: { type: 'array', items: { type: 'object' } },
-          total: { type: 'integer' },
-          pageNo: { type: 'integer' },
-          pageSize: { type: 'integer' },
-        },
-      };
-    case 'list':
-      return { title, type: 'object', required: ['list'], properties: { list: { type: 'array', items: { type: 'object' } } } };
-    case 'ack':
-      return { title, type: 'object', required: ['accepted'], properties: { accepted: { const: true }, result: {} } };
-    default:
-      return {
-        title,
-        description: 'The record as SocialHub returns it',
-        type: 'object',
-        ...(op.recordUidFrom ? { properties: { [op.recordUidFrom]: { type: 'string' } } } : {}),
-      };
-  }
-}
+const inSchema = (op: OperationSpec): Json => operationInSchema(op);
+const outSchema = (op: OperationSpec): Json => operationOutSchema(op, 'SocialHub');
 
 const text = (label: string, note: string, placeholder: string, required = false): Json => ({
   label,
@@ -76,15 +25,8 @@ const text = (label: string, note: string, placeholder: string, required = false
   note,
   placeholder,
 });
-const select = (f: FieldSpec): Json => ({
-  label: f.title,
-  required: false,
-  viewClass: 'SelectView',
-  prompt: `Default ${f.title.toLowerCase()} (the message may set "${f.name}")`,
-  placeholder: f.default !== undefined ? String(f.default) : Object.keys(f.enum ?? {})[0],
-  note: `Used when the message has no "${f.name}". ${labels(f.enum ?? {})}`,
-  model: f.enum,
-});
+/** A step field offering a default for an enumerated operation field. */
+const select = (f: FieldSpec): Json => operationStepFields([{ ...f, config: true }])[f.name].json as unknown as Json;
 const common: Json = {
   skipTransformation: {
     label: 'Skip transformation',
@@ -117,13 +59,11 @@ const common: Json = {
 
 function stepFields(fields: FieldSpec[]): Json {
   const out: Json = {};
-  for (const f of fields.filter((x) => x.config)) {
-    out[f.name] = f.enum ? select(f) : text(f.title, `Used when the message has no "${f.name}"`, f.placeholder ?? f.title);
-  }
+  for (const [name, f] of Object.entries(operationStepFields(fields))) out[name] = f.json;
   return { ...out, ...common };
 }
 
-const allFields = (op: OperationSpec) => [...(op.pathFields ?? []), ...(op.queryFields ?? []), ...(op.bodyFields ?? [])];
+const allFields = (op: OperationSpec) => operationFields(op);
 const schemaPath = (file: string) => `./lib/schemas/${file}.json`;
 
 const actions: Json = {};

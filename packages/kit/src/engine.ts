@@ -18,7 +18,27 @@ export { defaultErrorInfo } from './http/client';
 export { Throttle, sharedThrottle, resetSharedThrottles } from './http/throttle';
 export { retryAfterMs, parseHttpDate, backoffMs } from './http/retryTiming';
 export { RepeatedPageGuard } from './paging/guard';
-export { isSecretKey } from './util/redact';
+export { isSecretKey, secretForms } from './util/redact';
+// Errors leave the kit with every secret form masked (the context and the HTTP client call this).
+export { redactError } from './errors/redactError';
 export { Metrics, metrics, waiting } from './util/metrics';
 export type { WaitInProgress } from './util/metrics';
 export { timing, Clock, realClock, withTiming } from './util/timing';
+
+// The declare layer's machinery: the descriptor generator and its conventions, the one
+// verifyCredentials/shutdown policy, step contexts, fingerprints, export-job internals.
+export {
+  StandardField,
+  StepShape,
+  STANDARD_FIELDS,
+  StandardCredentialField,
+  ProviderShape,
+  STANDARD_CREDENTIAL_FIELDS,
+} from './declare/standardFields';
+export { BUILD_TYPE, generateDescriptors } from './declare/generate';
+export { verifyCredentialsOf, shutdownOf } from './declare/verify';
+export { applicationUidOf, openStep, clientContext, standaloneContext } from './declare/step';
+export { recordMessage, emitAll } from './declare/records';
+export { EXPORT_WAIT_BUDGET_MS, awaitExportJob, exportCheckDelayMs, readExportPosition } from './declare/exportJob';
+export { FingerprintTracker, fingerprint, unseenPages } from './declare/fingerprints';
+export { operationFields, operationInSchema, operationObjectSchema, operationOutSchema, operationStepFields } from './declare/operations/schemas';

@@ -18,6 +18,11 @@ export { HttpMethod, QueryValue, HttpRequest, HttpResponse, ProviderErrorInfo, R
 export { AuthStrategy, HeaderAuth, TokenAuth, TokenAuthOptions, TokenSet, UnauthenticatedSender, bearer } from './http/auth';
 export { OAuthClient, oauth2Token, clientCredentialsGrant, passwordGrant, refreshGrant } from './http/oauth2';
 export { HttpClient, HttpClientOptions } from './http/client';
+// Where a request may go (a next link or stored position checked against the base URL's origin, a
+// foreign host only by an explicit allowance), what its body must be, and its deadline and size limits.
+export { ForeignAllowance, UrlCheck, CheckedUrl, checkUrl } from './http/origin';
+export type { BodyCheck } from './http/types';
+export type { RequestLimits } from './http/transport';
 export type { RateWindow } from './http/throttle';
 
 // Paging: async generators of pages.
@@ -40,7 +45,7 @@ export { Transformer, TransformSettings } from './transform/transformer';
 export { ComponentContext, Config } from './component/context';
 export { PollingTriggerSpec, ProcessFunction, definePollingTrigger } from './component/trigger';
 export { ActionContext, ActionSpec, defineAction } from './component/action';
-export { readBoolean, readInteger, readString, requireString } from './component/settings';
+export { readBoolean, readInteger, readString, requireString, readHttpSettings } from './component/settings';
 export { StepHttpOptions, stepHttpClient } from './component/stepClient';
 
 // Action input: strict readers, and the all-or-nothing check of a list.
@@ -54,3 +59,35 @@ export { now, wait, rateWindowMs } from './util/timing';
 export { parseTimestamp, toIso, toUnixSeconds, DAY_MS } from './util/timestamps';
 export { hashKey } from './util/hash';
 export { WallClock, readTimeZoneField } from './util/timeZone';
+
+// Declaring a component: the provider, its streams, actions and operations, typed fields read once
+// per step, export jobs. component.json is generated from these (the generator is on the engine).
+export {
+  FieldJson,
+  FieldDeclaration,
+  FieldSet,
+  Settings,
+  readSettings,
+  text,
+  textArea,
+  secret,
+  integer,
+  checkbox,
+  select,
+  time,
+  timeZone,
+  baseUrl,
+  field,
+} from './declare/fields';
+export { ProviderDescription, describeProvider } from './declare/provider';
+export { ClientContext, StepContext, clientOf } from './declare/step';
+export { ChangeDetection, StreamReader, StreamDescription, DescribedStream, describeStream } from './declare/stream';
+export { ActionRun, ActionDescription, DescribedAction, describeAction } from './declare/action';
+export { RecordMeta, RecordsMeta } from './declare/records';
+export { ComponentDescription, describeComponent } from './declare/component';
+export type { VerifyResult } from './declare/verify';
+export { ExportJob, ExportJobStatus, ExportPosition, exportJobPages } from './declare/exportJob';
+export { Operation, OperationField, OperationFieldType, OperationResultKind } from './declare/operations/types';
+export { OperationRequest, Values, buildOperationRequest, readOperationFields, readOperationItems } from './declare/operations/request';
+export { operationRecordUid, shapeOperationResult } from './declare/operations/result';
+export { OperationHooks, describeOperation } from './declare/operations/describeOperation';

@@ -1,32 +1,29 @@
-import { definePollingTrigger } from '@oih-suite/kit';
-import { APPLICATION_UID, MaestroConfig, createClient } from '../client';
-import { CsvRow, exportPages } from '../csvPages';
+import { describeStream, exportJobPages } from '@oih-suite/kit';
+import { CsvRow, maestroExport } from '../exportJobs';
 import { agentToPerson } from '../mappings/agent';
+import { maestroqa } from '../provider';
 
 /**
  * Agents and their groups from the groups export. The export has no modification times, so every
- * poll is a full read (one message per agent-in-group row); a restart continues the same export.
+ * poll reads it whole and the kit emits only rows it has not seen with this content (new agents,
+ * moved or renamed ones); a restart continues the same export.
  */
-export = definePollingTrigger<MaestroConfig, CsvRow>({
-  name: 'getAgentGroupsPolling',
-  applicationUid: APPLICATION_UID,
+export = describeStream(maestroqa, {
+  id: 'getAgentGroupsPolling',
+  title: 'Agents and groups (polling)',
+  description:
+    'Reads the groups export and emits every agent-in-group row that is new or changed since the last poll as an OIH Person (the first poll emits all).',
+  out: './lib/schemas/person.out.json',
+  changes: 'fingerprint',
   pageSize: { fallback: 1000, max: 10_000 },
-  cursor: () => undefined,
-  id: (row) => `${row.group_id ?? ''}|${row.agent_email || row.agent_ids || row.agent_name || ''}`,
   mapping: agentToPerson,
-  source: ({ cfg, log }) => {
-    const client = createClient(cfg, log);
-    return {
-      order: 'unordered',
-      pages: (window) =>
-        exportPages({
-          client,
-          what: 'groups',
-          log,
-          pageSize: window.pageSize,
-          resumeFrom: window.resumeFrom,
-          start: () => client.requestGroupsExport(),
-        }),
-    };
-  },
+  fields: {},
+  read: ({ client, log }) => ({
+    pages: (window) =>
+      exportJobPages(
+        maestroExport(client, 'groups', () => client.requestGroupsExport()),
+        { resumeFrom: window.resumeFrom, pageSize: window.pageSize, log },
+      ),
+    id: (row: CsvRow) => `${row.group_id ?? ''}|${row.agent_email || row.agent_ids || row.agent_name || ''}`,
+  }),
 });

@@ -1,10 +1,8 @@
-import { ConfigurationError, defineAction, now, oihMessage, parseTimestamp, strictText, strictTime, toIso } from '@oih-suite/kit';
-import type { SmilebackConfig } from '../auth';
-import { APPLICATION_UID, MAX_PAGE_SIZE, createClient } from '../client';
+import { ConfigurationError, describeAction, field, now, oihMessage, parseTimestamp, strictTime, text, toIso } from '@oih-suite/kit';
+import { MAX_PAGE_SIZE } from '../client';
+import { smileback } from '../provider';
 import { csatScores, npsScores, projectScores } from '../scores';
-import { shutdown } from '../shutdown';
 import type { NpsResponse, ProjectResponse, Review } from '../types';
-import { fieldsOf } from './inputs';
 
 /**
  * Net CSAT, response rate, NPS and project survey score for a period, computed from the API's
@@ -12,18 +10,28 @@ import { fieldsOf } from './inputs';
  * ticket's closing (when the survey went out), so unrated reviews count for the response rate;
  * NPS responses by `created_at`, project responses by their `date`.
  */
-const action = defineAction<SmilebackConfig>({
-  name: 'getScores',
-  run: async ({ cfg, log, redactor, emitter, input }) => {
-    const fields = fieldsOf(cfg, input.data);
-    const from = requireTime(fields, 'from');
-    const to = optionalTime(fields, 'to') ?? now();
+export = describeAction(smileback, {
+  id: 'getScores',
+  title: 'Get scores',
+  description:
+    'Net CSAT, response rate, NPS and project survey score for a period, each with the counts it was computed from (nulls with zero counts for an empty period)',
+  in: './lib/schemas/getScores.in.json',
+  out: './lib/schemas/getScores.out.json',
+  fieldsFromMessage: true,
+  fields: {
+    from: timeField('From', '2024-01-01T00:00:00Z', "ISO 8601, inclusive; the message's data.from overrides it", true),
+    to: timeField('To', '2024-03-31T23:59:59Z', "ISO 8601, inclusive (default now); the message's data.to overrides it", false),
+    boardId: text({ label: 'Board id', placeholder: '1', note: 'Only reviews of this board (ticket segment id)' }),
+    companyId: text({ label: 'Company id', placeholder: '500', note: 'Only reviews of this company' }),
+    campaignName: text({ label: 'NPS campaign', placeholder: 'Quarterly NPS', note: 'Only NPS responses of this campaign' }),
+    surveyName: text({ label: 'Project survey', placeholder: 'Project close-out', note: 'Only responses of this project survey' }),
+  },
+  async run({ client, settings, log, emitter, applicationUid }) {
+    const { boardId, companyId, campaignName, surveyName } = settings;
+    const from = settings.from!;
+    const to = settings.to ?? now();
     if (to < from) throw new ConfigurationError('to', 'must not be before from');
     const inPeriod = (t: number | undefined) => t !== undefined && t >= from && t <= to;
-    const [boardId, companyId, campaignName, surveyName] = ['boardId', 'companyId', 'campaignName', 'surveyName'].map((field) =>
-      strictText(fields[field], field, { trim: true }),
-    );
-    const client = createClient({ cfg, log, redactor, emitter });
     const since = toIso(from);
 
     // Everything created in the period was modified in it or later: modified_since narrows the read.
@@ -49,18 +57,16 @@ const action = defineAction<SmilebackConfig>({
       projectSurvey: projectScores(projects),
     };
     log.info('Scores computed', { reviews: reviews.length, npsResponses: nps.length, projectResponses: projects.length });
-    await emitter.data(oihMessage(data, { applicationUid: APPLICATION_UID }));
+    await emitter.data(oihMessage(data, { applicationUid }));
   },
 });
 
-function requireTime(fields: SmilebackConfig, field: string): number {
-  const value = optionalTime(fields, field);
-  if (value === undefined) throw new ConfigurationError(field, 'is required (ISO 8601, e.g. 2024-01-01T00:00:00Z)');
-  return value;
+/** An ISO 8601 time of the period; `from` is required. */
+function timeField(label: string, placeholder: string, note: string, required: boolean) {
+  return field({ label, viewClass: 'TextFieldView', required: false, placeholder, note }, (values, name): number | undefined => {
+    // Strict (h3): free-form dates, negative or fractional epochs are errors naming the field.
+    const ms = strictTime(values[name], name);
+    if (ms === undefined && required) throw new ConfigurationError(name, 'is required (ISO 8601, e.g. 2024-01-01T00:00:00Z)');
+    return ms;
+  });
 }
-
-function optionalTime(fields: SmilebackConfig, field: string): number | undefined {
-  return strictTime(fields[field], field);
-}
-
-export = { ...action, shutdown };

@@ -1,31 +1,32 @@
-import { ConfigurationError, ProviderError, defineAction, oihMessage, readBoolean, readRecordUid } from '@oih-suite/kit';
-import type { SmilebackConfig } from '../auth';
-import { APPLICATION_UID, createClient } from '../client';
+import { ConfigurationError, ProviderError, checkbox, describeAction, oihMessage, readRecordUid } from '@oih-suite/kit';
 import { reviewToFeedback } from '../mappings/reviewToFeedback';
-import { shutdown } from '../shutdown';
+import { smileback } from '../provider';
 
 /**
  * One review by id (`data.id`, else `metadata.recordUid`), mapped like the reviews trigger. A
  * deleted review is returned as it is (status "deleted"). Unknown ids are an error unless
  * `allowZeroResults` is set; then `{}` is emitted.
  */
-const action = defineAction<SmilebackConfig>({
-  name: 'lookupReview',
+export = describeAction(smileback, {
+  id: 'lookupReview',
+  title: 'Look up a review',
+  description: 'Reads one review by id (data.id or metadata.recordUid) and emits it as CSAT feedback',
+  in: './lib/schemas/lookupReview.in.json',
+  out: './lib/schemas/csatReview.json',
   outputMapping: reviewToFeedback,
-  run: async ({ cfg, log, redactor, emitter, input, output }) => {
+  fields: {
+    allowZeroResults: checkbox({ label: 'Allow zero results', note: 'Emit {} instead of failing when the review does not exist' }),
+  },
+  async run(step) {
+    const { cfg, settings, input, emitter, applicationUid, emitRecord } = step;
+    // Strict (h3): an object or list given as the id is an error naming where it came from.
     const id = readRecordUid(input.data.id, 'data.id') ?? readRecordUid(input.metadata.recordUid) ?? readRecordUid(cfg.reviewId, 'reviewId');
     if (!id) throw new ConfigurationError('data.id', 'give the review id to look up');
     if (!/^\d+$/.test(id)) throw new ConfigurationError('data.id', `"${id}" is not a review id (review ids are whole numbers)`);
-    const review = await createClient({ cfg, log, redactor, emitter }).review(id);
-    if (!review) {
-      if (readBoolean(cfg, 'allowZeroResults', false)) {
-        await emitter.data(oihMessage({}, { applicationUid: APPLICATION_UID }));
-        return;
-      }
-      throw new ProviderError(`SmileBack has no review ${id}`, { status: 404, recordId: id });
-    }
-    await emitter.data(await output.apply(oihMessage(review, { recordUid: String(review.id), applicationUid: APPLICATION_UID })));
+    // The client (and the login) only now, after the input was checked.
+    const review = await step.client.review(id);
+    if (review) await emitRecord(review, { id: String(review.id) });
+    else if (settings.allowZeroResults) await emitter.data(oihMessage({}, { applicationUid }));
+    else throw new ProviderError(`SmileBack has no review ${id}`, { status: 404, recordId: id });
   },
 });
-
-export = { ...action, shutdown };

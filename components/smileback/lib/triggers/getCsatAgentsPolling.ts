@@ -1,5 +1,4 @@
-/** Reference data without change times: each run emits the records that are new or changed (content hashes). */
-import { csatAgents } from '../resources/table';
-import { resourceTrigger } from '../resources/trigger';
+import { referenceItem } from '../mappings/referenceItem';
+import { referenceList } from '../lists';
 
-export = resourceTrigger(csatAgents);
+export = referenceList({ id: 'getCsatAgentsPolling', key: 'csat-agents', what: 'CSAT agents', mapping: referenceItem, out: 'referenceItem.json' });

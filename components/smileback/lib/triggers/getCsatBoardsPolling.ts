@@ -1,5 +1,11 @@
-/** Reference data without change times: each run emits the records that are new or changed (content hashes). */
-import { csatBoards } from '../resources/table';
-import { resourceTrigger } from '../resources/trigger';
+import { referenceItem } from '../mappings/referenceItem';
+import { referenceList } from '../lists';
 
-export = resourceTrigger(csatBoards);
+export = referenceList({
+  id: 'getCsatBoardsPolling',
+  key: 'csat-boards',
+  what: 'CSAT boards',
+  lead: 'CSAT boards (service boards / segments)',
+  mapping: referenceItem,
+  out: 'referenceItem.json',
+});

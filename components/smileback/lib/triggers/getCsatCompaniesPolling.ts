@@ -1,5 +1,11 @@
-/** Reference data without change times: each run emits the records that are new or changed (content hashes). */
-import { csatCompanies } from '../resources/table';
-import { resourceTrigger } from '../resources/trigger';
+import { organizationFromCompany } from '../mappings/organizationFromCompany';
+import { referenceList } from '../lists';
 
-export = resourceTrigger(csatCompanies);
+export = referenceList({
+  id: 'getCsatCompaniesPolling',
+  key: 'csat-companies',
+  what: 'CSAT companies',
+  lead: 'CSAT companies as OIH Organizations',
+  mapping: organizationFromCompany,
+  out: 'organization.json',
+});

@@ -1,5 +1,11 @@
-/** Reference data without change times: each run emits the records that are new or changed (content hashes). */
-import { csatContacts } from '../resources/table';
-import { resourceTrigger } from '../resources/trigger';
+import { personFromContact } from '../mappings/personFromContact';
+import { referenceList } from '../lists';
 
-export = resourceTrigger(csatContacts);
+export = referenceList({
+  id: 'getCsatContactsPolling',
+  key: 'csat-contacts',
+  what: 'CSAT contacts',
+  lead: 'CSAT contacts as OIH Persons',
+  mapping: personFromContact,
+  out: 'person.json',
+});

@@ -1,5 +1,10 @@
-/** Reference data without change times: each run emits the records that are new or changed (content hashes). */
-import { npsCampaigns } from '../resources/table';
-import { resourceTrigger } from '../resources/trigger';
+import { referenceItem } from '../mappings/referenceItem';
+import { referenceList } from '../lists';
 
-export = resourceTrigger(npsCampaigns);
+export = referenceList({
+  id: 'getNpsCampaignsPolling',
+  key: 'nps-campaigns',
+  what: 'NPS campaigns',
+  mapping: referenceItem,
+  out: 'referenceItem.json',
+});

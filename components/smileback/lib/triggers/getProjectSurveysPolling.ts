@@ -1,5 +1,11 @@
-/** Reference data without change times: each run emits the records that are new or changed (content hashes). */
-import { projectSurveys } from '../resources/table';
-import { resourceTrigger } from '../resources/trigger';
+import { referenceItem } from '../mappings/referenceItem';
+import { referenceList } from '../lists';
 
-export = resourceTrigger(projectSurveys);
+export = referenceList({
+  id: 'getProjectSurveysPolling',
+  key: 'prj-surveys',
+  what: 'project surveys',
+  lead: 'Project surveys',
+  mapping: referenceItem,
+  out: 'referenceItem.json',
+});

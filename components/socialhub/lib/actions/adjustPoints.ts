@@ -1,5 +1,5 @@
 import { ConfigurationError, Config, defineAction } from '@oih-suite/kit';
-import type { Values } from '../operations/request';
+import type { Values } from '@oih-suite/kit';
 import { runOperation } from '../steps/operationAction';
 import { deriveOperationId } from '../steps/operationId';
 

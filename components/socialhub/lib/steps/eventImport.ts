@@ -1,5 +1,4 @@
-import { ConfigurationError, Config, checkEveryItem, hashKey, readInteger, strictTime } from '@oih-suite/kit';
-import { readFields, Values } from '../operations/request';
+import { ConfigurationError, Config, Values, checkEveryItem, hashKey, readInteger, readOperationFields, strictTime } from '@oih-suite/kit';
 import { OPERATIONS } from '../operations/table';
 import type { FieldSpec } from '../operations/types';
 import type { SocialHubClient } from '../client';
@@ -43,7 +42,7 @@ export function prepareEvent(raw: unknown, index: number, stepDefaults: Config):
     const tenantId = event.tenantId ?? stepDefaults.tenantId;
     event.eventId = `oih-${hashKey(tenantId, event.customerCode, event.eventKey, event.eventType ?? 'track', event.eventTime, event.properties)}`;
   }
-  return readFields(EVENT_FIELDS, event, stepDefaults, `events[${index}].`);
+  return readOperationFields(EVENT_FIELDS, event, stepDefaults, `events[${index}].`);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { hashKey } from '@oih-suite/kit';
-import type { Values } from '../operations/request';
+import type { Values } from '@oih-suite/kit';
 
 /**
  * The idempotency key when the flow gives none: the message's record id plus the adjustment

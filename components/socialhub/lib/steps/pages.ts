@@ -1,6 +1,6 @@
 import { Page as KitPage, TransientError, paginatePages } from '@oih-suite/kit';
 import type { Page, SocialHubClient } from '../client';
-import type { Values } from '../operations/request';
+import type { Values } from '@oih-suite/kit';
 import type { OperationId } from '../operations/table';
 
 /** The most SocialHub returns per page. */

@@ -6,11 +6,12 @@ import {
   ProviderError,
   Transformer,
   compileExpression,
+  Values,
   oihMessage,
+  readOperationItems,
   readRecordUid,
 } from '@oih-suite/kit';
 import type { SocialHubClient } from '../client';
-import { readItems, type Values } from '../operations/request';
 import { OPERATIONS } from '../operations/table';
 import { consumerToPerson } from '../mappings/consumerToPerson';
 import { storeToOrganization } from '../mappings/storeToOrganization';
@@ -120,7 +121,7 @@ export async function upsertProducts(ctx: ActionContext<Config>): Promise<void> 
   const list = Array.isArray(data.products) ? (data.products as unknown[]) : [data];
   const op = OPERATIONS.batchSyncProduct;
   const field = op.bodyFields![0];
-  const products = readItems(field.items!, list, 'products', ctx.cfg);
+  const products = readOperationItems(field.items!, list, 'products', ctx.cfg);
   const perCall = field.maxItems ?? products.length;
   const client = clientFor(ctx);
   let batches = 0;

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
+import type { Page } from '../paging/paginate';
+import type { PollWindow } from '../polling/engine';
 
 /** Characters of base64url per record: 48 bits, a collision is negligible for lists of this size. */
 const WIDTH = 8;
 
 /**
- * Change detection for lists without any time (agents, boards, companies, contacts, campaigns,
- * surveys): the snapshot keeps one short hash per record content, packed into one string
- * (8 bytes a record), and a poll emits the records whose content hash it has not seen, i.e. new
- * and changed records. The engine keeps the hashes in each snapshot it emits (`PollingSource.keep`).
+ * Change detection for lists without any time (agents, boards, groups exports...): the snapshot
+ * keeps one short hash per record content, packed into one string (8 bytes a record), and a poll
+ * emits the records whose content hash it has not seen, i.e. new and changed records. The engine
+ * keeps the hashes in each snapshot it emits (`PollingSource.keep`).
  */
 export class FingerprintTracker {
   private readonly previous: Set<string>;
@@ -43,6 +45,12 @@ export class FingerprintTracker {
 
 export function fingerprint(record: unknown): string {
   return createHash('sha256').update(JSON.stringify(record)).digest('base64url').slice(0, WIDTH);
+}
+
+/** The pages of a full scan, keeping only records new or changed since the last poll. */
+export async function* unseenPages<Raw>(pages: AsyncIterable<Page<Raw>>, tracker: FingerprintTracker, window: PollWindow): AsyncGenerator<Page<Raw>> {
+  tracker.startScan(window.resumeFrom !== undefined && window.resumeFrom !== null && window.resumeFrom !== '');
+  for await (const page of pages) yield { ...page, records: tracker.unseen(page.records) };
 }
 
 function unpack(packed: string): string[] {

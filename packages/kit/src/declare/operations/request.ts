@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { ConfigurationError, checkEveryItem, now, strictBoolean, strictInteger, strictNumber, strictText } from '@oih-suite/kit';
-import type { FieldSpec, OperationSpec } from './types';
+import { ConfigurationError } from '../../errors';
+import { checkEveryItem, strictBoolean, strictInteger, strictNumber, strictText } from '../../input';
+import { now } from '../../util/timing';
+import type { Operation, OperationField } from './types';
 
 export type Values = Record<string, unknown>;
 
-/** One SocialHub call, ready for the HTTP client. */
+/** One operation call, ready for the HTTP client. */
 export interface OperationRequest {
-  method: OperationSpec['method'];
+  method: Operation['method'];
   url: string;
   query?: Record<string, string | number>;
   json?: unknown;
@@ -21,10 +23,10 @@ const isEmpty = (v: unknown): boolean => v === undefined || v === null || v === 
  * Validates the input against the operation's fields and builds the request. Everything is
  * checked before anything is sent; an error names the field (`details[2].qty`).
  */
-export function buildRequest(op: OperationSpec, input: Values, stepDefaults: Values = {}): OperationRequest {
-  const path = readFields(op.pathFields ?? [], input, stepDefaults, '');
-  const query = readFields(op.queryFields ?? [], input, stepDefaults, '');
-  const body = readFields(op.bodyFields ?? [], input, stepDefaults, '');
+export function buildOperationRequest(op: Operation, input: Values, stepDefaults: Values = {}): OperationRequest {
+  const path = readOperationFields(op.pathFields ?? [], input, stepDefaults, '');
+  const query = readOperationFields(op.queryFields ?? [], input, stepDefaults, '');
+  const body = readOperationFields(op.bodyFields ?? [], input, stepDefaults, '');
   let url = op.path;
   for (const field of op.pathFields ?? []) url = url.replace(`{${field.name}}`, encodeURIComponent(String(path[field.name])));
   const hasBody = op.method !== 'GET' && (op.bodyFields !== undefined || op.bodyFrom !== undefined);
@@ -39,7 +41,7 @@ export function buildRequest(op: OperationSpec, input: Values, stepDefaults: Val
 }
 
 /** Reads and checks a list of fields; absent optional fields are left out of the result. */
-export function readFields(fields: FieldSpec[], input: Values, stepDefaults: Values, prefix: string): Values {
+export function readOperationFields(fields: OperationField[], input: Values, stepDefaults: Values, prefix: string): Values {
   const out: Values = {};
   for (const field of fields) {
     let value = input[field.name];
@@ -56,7 +58,7 @@ export function readFields(fields: FieldSpec[], input: Values, stepDefaults: Val
   return out;
 }
 
-function coerce(field: FieldSpec, value: unknown, name: string, stepDefaults: Values): unknown {
+function coerce(field: OperationField, value: unknown, name: string, stepDefaults: Values): unknown {
   if (field.enum) {
     const key = strictText(value, name, { trim: true }) ?? '';
     if (!(key in field.enum)) {
@@ -83,7 +85,7 @@ function coerce(field: FieldSpec, value: unknown, name: string, stepDefaults: Va
       if (field.maxItems !== undefined && value.length > field.maxItems)
         throw new ConfigurationError(name, `has ${value.length} items; at most ${field.maxItems} are allowed per call`);
       if (!field.items) return value;
-      return readItems(field.items, value, name, stepDefaults);
+      return readOperationItems(field.items, value, name, stepDefaults);
     }
     default:
       return strictText(value, name);
@@ -97,9 +99,9 @@ function isWholeCents(value: unknown): boolean {
 }
 
 /** Every item of a list of objects, all checked before anything is sent (the kit's batch policy). */
-export function readItems(items: FieldSpec[], list: readonly unknown[], name: string, stepDefaults: Values): Values[] {
+export function readOperationItems(items: OperationField[], list: readonly unknown[], name: string, stepDefaults: Values): Values[] {
   return checkEveryItem(name, list, (item, prefix) => {
     if (!item || typeof item !== 'object' || Array.isArray(item)) throw new ConfigurationError(prefix.slice(0, -1), 'must be an object');
-    return readFields(items, item as Values, stepDefaults, prefix);
+    return readOperationFields(items, item as Values, stepDefaults, prefix);
   });
 }

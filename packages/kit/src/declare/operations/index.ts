@@ -1,0 +1,5 @@
+export * from './types';
+export * from './request';
+export * from './result';
+export * from './schemas';
+export * from './describeOperation';
