@@ -5,6 +5,7 @@ import { metrics } from '../util/metrics';
 import { Redactor, isSecretKey } from '../util/redact';
 import { now, timing, wait } from '../util/timing';
 import type { AuthStrategy, UnauthenticatedSender } from './auth';
+import { observeProviderDate } from './providerClock';
 import { backoffMs, retryAfterMs } from './retryTiming';
 import type { Throttle } from './throttle';
 import { DEFAULT_RETRY, HttpRequest, HttpResponse, ProviderErrorInfo, QueryValue, RetryPolicy } from './types';
@@ -69,6 +70,7 @@ export class HttpClient {
 
       if (outcome.kind === 'response') {
         const response = toResponse<T>(outcome.response);
+        observeProviderDate(response.url, response.headers.date, now());
         const status = response.status;
         const ok = (status >= 200 && status < 300) || request.acceptStatuses?.includes(status);
         const verdict = ok ? this.options.inspect?.(response) : undefined;

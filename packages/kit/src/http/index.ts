@@ -4,3 +4,4 @@ export * from './oauth2';
 export { HttpClient, HttpClientOptions, defaultErrorInfo } from './client';
 export { Throttle, RateWindow, sharedThrottle, resetSharedThrottles } from './throttle';
 export { retryAfterMs, parseHttpDate, backoffMs } from './retryTiming';
+export { observeProviderDate, slowestProviderOffsetMs, resetProviderClocks } from './providerClock';
