@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import nock from 'nock';
+import { readRateLimitShare } from '../src/component/settings';
+import { shareWindows } from '../src/http/budgetShare';
 import { HttpClient } from '../src/http/client';
 import { observeProviderDate, resetProviderClocks, slowestProviderOffsetMs } from '../src/http/providerClock';
 import { upperBound } from '../src/polling/upperBound';
@@ -54,5 +56,20 @@ describe('safety lag: the upper bound', () => {
     await new HttpClient({ baseUrl: 'https://api.example.com/v1' }).request({ url: 'items' });
     expect(nock.isDone()).to.equal(true);
     expect(slowestProviderOffsetMs()).to.equal(-7_000);
+  });
+});
+
+describe('rateLimitShare: a step spends its part of the budget', () => {
+  it('cuts every window to the share, lengthening the interval where the count cannot be split', () => {
+    expect(shareWindows([{ limit: 30, intervalMs: 60_000 }], 0.5)).to.deep.equal([{ limit: 15, intervalMs: 60_000 }]);
+    expect(shareWindows([{ limit: 1, intervalMs: 1000 }], 0.5)).to.deep.equal([{ limit: 1, intervalMs: 2000 }]);
+    expect(shareWindows([{ limit: 30, intervalMs: 60_000 }], 1 / 3)).to.deep.equal([{ limit: 10, intervalMs: 60_000 }]);
+    const windows = [{ limit: 30, intervalMs: 60_000 }];
+    expect(shareWindows(windows, 1)).to.equal(windows);
+    expect(readRateLimitShare({})).to.equal(1);
+    expect(readRateLimitShare({ rateLimitShare: '0.25' })).to.equal(0.25);
+    for (const bad of [0, -0.5, 1.5, 'half', true]) {
+      expect(() => readRateLimitShare({ rateLimitShare: bad })).to.throw(/^rateLimitShare: must be a fraction/);
+    }
   });
 });

@@ -97,3 +97,17 @@ export function readRetryOverrides(cfg: Config): { budgetMs?: number; maxRetryAf
     throw new ConfigurationError('maxRetryWaitSeconds', `must be a number of seconds from 0 to 3600, got "${String(value)}"`);
   return { budgetMs: seconds * 1000, maxRetryAfterMs: seconds * 1000 };
 }
+
+/**
+ * The optional step field `rateLimitShare`: the part of the account's published rate budget
+ * this step may spend (0 < share ≤ 1, default 1), for several flows on one account, each in
+ * its own container with its own throttle. Their shares should add up to at most 1.
+ */
+export function readRateLimitShare(cfg: Config): number {
+  const value = cfg.rateLimitShare;
+  if (value === undefined || value === null || value === '') return 1;
+  const share = typeof value === 'number' || typeof value === 'string' ? Number(value) : NaN;
+  if (!Number.isFinite(share) || share <= 0 || share > 1)
+    throw new ConfigurationError('rateLimitShare', `must be a fraction above 0 and at most 1 (e.g. 0.5 for half the budget), got "${String(value)}"`);
+  return share;
+}

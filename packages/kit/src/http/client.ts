@@ -63,8 +63,10 @@ export class HttpClient {
     let waitedMs = 0;
     let renewed = false;
     for (;;) {
-      if (this.options.throttle) metrics.throttleWaitMs += await this.options.throttle.acquire();
+      // Headers first: a login made for them spends its own slot, and the slot this request takes
+      // is stamped right before it leaves, as the provider counts it (not a login round trip earlier).
       const authHeaders = await this.authHeaders(request);
+      if (this.options.throttle) metrics.throttleWaitMs += await this.options.throttle.acquire();
       const outcome = await this.send(request, authHeaders);
       metrics.requests += 1;
 
