@@ -1,6 +1,6 @@
 import { HttpClient, HttpClientOptions } from '../http/client';
 import { shareWindows } from '../http/budgetShare';
-import { RateWindow, sharedThrottle } from '../http/throttle';
+import { RateWindow, Throttle, sharedThrottle } from '../http/throttle';
 import { Redactor } from '../util/redact';
 import type { Config } from './context';
 import { readRateLimitShare, readRetryOverrides } from './settings';
@@ -18,17 +18,16 @@ export interface StepHttpOptions extends Omit<HttpClientOptions, 'throttle' | 'r
  */
 export function stepHttpClient(cfg: Config, options: StepHttpOptions): HttpClient {
   const { rateLimit, redactor, ...rest } = options;
-  const share = readRateLimitShare(cfg);
-  // Steps with different shares in one process keep their own budgets; equal ones share one.
-  const throttle =
-    rateLimit &&
-    (share < 1
-      ? sharedThrottle(`${rateLimit.key}|share=${share}`, shareWindows(rateLimit.windows, share))
-      : sharedThrottle(rateLimit.key, rateLimit.windows));
   return new HttpClient({
     ...rest,
     retry: readRetryOverrides(cfg),
     redactor: redactor ?? new Redactor().addFromConfig(cfg),
-    ...(throttle ? { throttle } : {}),
+    ...(rateLimit ? { throttle: throttleFor(rateLimit, readRateLimitShare(cfg)) } : {}),
   });
+}
+
+/** The step's throttle: its share of the published windows; steps with equal shares in one process share one. */
+function throttleFor(rateLimit: NonNullable<StepHttpOptions['rateLimit']>, share: number): Throttle {
+  if (share >= 1) return sharedThrottle(rateLimit.key, rateLimit.windows);
+  return sharedThrottle(`${rateLimit.key}|share=${share}`, shareWindows(rateLimit.windows, share));
 }
