@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { clearTokenCache, resetSharedThrottles, timing } from '@oih-suite/kit';
+import { clearTokenCache, resetSharedThrottles, timing } from '@oih-suite/kit/engine';
 import { runProcess } from '@oih-suite/kit/testing';
 import reviews from '../lib/triggers/getReviewsPolling';
 import { SmilebackSimulator, startSimulator } from '../simulator';

@@ -13,7 +13,7 @@ const httpDate = (ms: number) => new Date(ms).toUTCString();
 describe('safety lag: the upper bound', () => {
   beforeEach(() => {
     resetProviderClocks();
-    timing.clock = { now: () => NOW, sleep: realClock.sleep };
+    timing.clock = { now: () => NOW, sleep: (ms) => realClock.sleep(ms) };
   });
   afterEach(() => {
     timing.clock = realClock;

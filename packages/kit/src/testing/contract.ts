@@ -63,8 +63,7 @@ export function describeTriggerContract(title: string, makeFixture: () => Trigge
       ctx.fixture = makeFixture();
       const started = await ctx.fixture.start();
       ctx.sim = started.sim;
-      // Up to "now": these cases add records and read them at once. The lag has its own cases below.
-      ctx.cfg = { ...started.cfg, pageSize: ctx.fixture.pageSize ?? 10, safetyLagSeconds: 0 };
+      ctx.cfg = stepCfg(started.cfg);
     });
 
     afterEach(async () => {
@@ -78,6 +77,8 @@ export function describeTriggerContract(title: string, makeFixture: () => Trigge
       await ctx.fixture.stop();
     });
 
+    // Up to "now": the cases add records and read them at once. The lag has its own cases below.
+    const stepCfg = (cfg: Record<string, unknown>) => ({ ...cfg, pageSize: ctx.fixture.pageSize ?? 10, safetyLagSeconds: 0 });
     const run = async (snapshot: unknown, cfg: Record<string, unknown> = ctx.cfg) => {
       const outcome = await runProcess(ctx.fixture.trigger.process, TICK, cfg, snapshot);
       return outcome;
@@ -148,7 +149,7 @@ export function describeTriggerContract(title: string, makeFixture: () => Trigge
         await ctx.fixture.stop();
         const restarted = await ctx.fixture.start();
         ctx.sim = restarted.sim;
-        ctx.cfg = { ...restarted.cfg, pageSize: ctx.fixture.pageSize ?? 10 };
+        ctx.cfg = stepCfg(restarted.cfg);
       }
     });
 
@@ -281,7 +282,7 @@ export function describeTriggerContract(title: string, makeFixture: () => Trigge
       const lagged = () => ({ ...ctx.cfg, safetyLagSeconds: 60 });
       /** A run "later" by `ms`: our clock and the provider's (its Date header) move on; records written so far are `ms` old. */
       const runLater = (snapshot: unknown, ms: number) => {
-        timing.clock = { now: () => Date.now() + ms, sleep: realClock.sleep };
+        timing.clock = { now: () => Date.now() + ms, sleep: (ms) => realClock.sleep(ms) };
         ctx.sim.dateOffsetMs = ms;
         return run(snapshot, lagged());
       };
