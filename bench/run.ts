@@ -16,6 +16,7 @@ import { renderTable } from './lib/table';
 import { runEngine } from './suites/engine';
 import { MEMORY_GOAL, MemoryResult, runMemory } from './suites/memory';
 import { RATE_GOAL, runRateLimit } from './suites/rateLimit';
+import { runMillion } from './suites/million';
 import { runRuntime } from './suites/runtimeBench';
 import { runtimeUnavailable } from './suites/runtime';
 import { runThroughput, warmUp } from './suites/throughput';
@@ -51,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
   if (wants('memory')) await memorySuite(options, built, results);
   if (wants('rateLimit')) await rateLimitSuite(options, built, results);
   if (wants('runtime')) await runtimeSuite(options, built, results);
+  if (wants('million')) await millionSuite(options, results);
 
   results.finishedAt = new Date().toISOString();
   results.machine.loadAtEnd = loadNow();
@@ -300,4 +302,38 @@ function printGoals(results: BenchResults): void {
     );
   }
   if (results.skipped.length) console.log(`\nNot measured:\n${results.skipped.map((s) => `  - ${s}`).join('\n')}`);
+}
+
+async function millionSuite(options: BenchOptions, results: BenchResults): Promise<void> {
+  const why = runtimeUnavailable();
+  if (why) {
+    results.skipped.push(`million: ${why}`);
+    console.log(`\nMillion records through sailor: skipped, ${why}`);
+    return;
+  }
+  results.million = await attempt(results, 'million', () => runMillion(options.millionRecords, progress));
+  const r = results.million;
+  if (r) {
+    console.log(
+      renderTable(
+        'Initial sync through sailor + RabbitMQ, killed and restarted from the stored snapshot',
+        ['provider', 'records', 'killed after', 's', 'msg/s', 'emit limit msg/s', 'peak RSS MB', 'largest snapshot B', 'lost', 'duplicated'],
+        [
+          [
+            r.provider,
+            r.records,
+            r.killedAfter,
+            r.seconds,
+            r.messagesPerSec,
+            r.emitLimitPerSec,
+            r.peakRssMb,
+            r.largestSnapshotBytes,
+            r.lost,
+            r.duplicated,
+          ],
+        ],
+      ),
+    );
+    for (const note of r.notes) console.log(`  ${note}`);
+  }
 }

@@ -112,5 +112,14 @@ export function capSizes(provider: Provider, sizes: number[]): { sizes: number[]
 /** A trigger's step fields against a running simulator: credentials, then the profile's fields. */
 export function stepCfg(provider: Provider, trigger: string, sim: RemoteSimulator, extra: Cfg = {}): Cfg {
   const profile = profileOf(provider);
-  return { ...sim.cfg, ...(profile.fromSimulator?.(sim.extras) ?? {}), ...(profile.cfg ?? {}), ...(profile.triggerCfg?.[trigger] ?? {}), ...extra };
+  // The simulator seeds up to the moment it starts: no safety lag, or the newest minute would be held back.
+  const noLag = { safetyLagSeconds: 0 };
+  return {
+    ...sim.cfg,
+    ...noLag,
+    ...(profile.fromSimulator?.(sim.extras) ?? {}),
+    ...(profile.cfg ?? {}),
+    ...(profile.triggerCfg?.[trigger] ?? {}),
+    ...extra,
+  };
 }

@@ -1,6 +1,7 @@
 import type { MachineInfo } from './machine';
 import type { EngineResult } from '../suites/engine';
 import type { MemoryResult } from '../suites/memory';
+import type { MillionResult } from '../suites/million';
 import type { RateLimitResult } from '../suites/rateLimit';
 import type { RuntimeResult } from '../suites/runtime';
 import type { ThroughputResult } from '../suites/throughput';
@@ -28,6 +29,7 @@ export interface BenchResults {
   memory: MemoryResult[];
   rateLimit: RateLimitResult[];
   runtime?: RuntimeResult;
+  million?: MillionResult;
   goals: GoalCheck[];
   /** What did not run, and why. */
   skipped: string[];

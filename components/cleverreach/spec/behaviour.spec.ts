@@ -28,7 +28,7 @@ describe('CleverReach component on the simulator', () => {
   });
 
   it('emits every receiver once (also those in several groups), valid against the out-schema, then new receivers, updates, unsubscribes and deactivations', async () => {
-    const cfg = { ...sim.cfg, pageSize: 50 };
+    const cfg = { ...sim.cfg, safetyLagSeconds: 0, pageSize: 50 };
     const first = await runProcess(allGroups.process, {}, cfg, {});
     expect(first.error).to.equal(undefined);
     expect(ids(first.self).sort()).to.deep.equal([...sim.store.receivers.keys()].map(String).sort());
@@ -60,7 +60,7 @@ describe('CleverReach component on the simulator', () => {
 
   it('a change made while the scan runs is emitted again by the next run, never lost', async () => {
     const [g1, g2] = [...sim.store.groups.keys()];
-    const cfg = { ...sim.cfg, pageSize: 5000 };
+    const cfg = { ...sim.cfg, safetyLagSeconds: 0, pageSize: 5000 };
     const first = await runProcess(allGroups.process, {}, cfg, {});
     const person = sim.store.subscribe(g1, { email: 'moving@example.com' });
     sim.store.subscribe(g2, { email: 'moving@example.com' });
@@ -101,7 +101,7 @@ describe('CleverReach component on the simulator', () => {
     expect(sim.store.receivers.get(Number(recordUid))!.memberships.has(group.id)).to.equal(true);
     await nextSecond();
     const since = new Date((nowSeconds() - 1) * 1000).toISOString();
-    const polled = await runProcess(byGroup.process, {}, { ...sim.cfg, groupId: String(group.id), startTime: since }, {});
+    const polled = await runProcess(byGroup.process, {}, { ...sim.cfg, safetyLagSeconds: 0, groupId: String(group.id), startTime: since }, {});
     expect(polled.error).to.equal(undefined);
     expect(polled.self.data).to.deep.equal([
       {

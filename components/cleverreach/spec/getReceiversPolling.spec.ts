@@ -179,7 +179,7 @@ describe('getReceiversPolling (nock)', () => {
     const { self, error } = await runProcess(
       allGroups.process,
       {},
-      { accessToken: 'issued-token-abcdef', baseUrl: `${BASE}/v3/` },
+      { accessToken: 'issued-token-abcdef', baseUrl: `${BASE}/v3/`, safetyLagSeconds: 0 },
       { lastUpdated: S },
     );
     expect(error).to.equal(undefined);

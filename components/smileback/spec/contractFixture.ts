@@ -66,5 +66,6 @@ export function contractFixture(resourceKey: string, trigger: TriggerContractFix
     },
     expireTokens: () => sim.expireTokens(),
     isPageRequest: (req) => req.method === 'GET' && req.path.replace(/\/?$/, '/') === `/api${resource.path}`,
+    untimed: resource.detection === 'reference',
   };
 }

@@ -18,6 +18,7 @@ export = definePollingTrigger<MaestroConfig, CsvRow>({
     const client = createClient(cfg, log);
     return {
       order: 'unordered',
+      changeTimes: false,
       pages: (window) =>
         exportPages({
           client,

@@ -34,6 +34,7 @@ export function resourceSource<Raw>(client: SmilebackClient, resource: ResourceD
       return unseenPages(client.pages<Raw>(resource.path, { ...filters, limit: window.pageSize }, window.resumeFrom), tracker, window);
     },
     keep: (moment) => tracker?.keep(moment) ?? {},
+    changeTimes: false,
   };
 }
 

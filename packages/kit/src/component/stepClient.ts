@@ -1,8 +1,9 @@
 import { HttpClient, HttpClientOptions } from '../http/client';
-import { RateWindow, sharedThrottle } from '../http/throttle';
+import { shareWindows } from '../http/budgetShare';
+import { RateWindow, Throttle, sharedThrottle } from '../http/throttle';
 import { Redactor } from '../util/redact';
 import type { Config } from './context';
-import { readHttpSettings, readRetryOverrides } from './settings';
+import { readHttpSettings, readRateLimitShare, readRetryOverrides } from './settings';
 
 /** A provider client's HTTP settings; the kit adds what every step's client has. */
 export interface StepHttpOptions extends Omit<HttpClientOptions, 'throttle' | 'retry'> {
@@ -12,8 +13,9 @@ export interface StepHttpOptions extends Omit<HttpClientOptions, 'throttle' | 'r
 
 /**
  * The HttpClient of one step: the flow's retry override (`maxRetryWaitSeconds`), its request
- * limits (`requestTimeoutSeconds`, `maxResponseMB`, `allowInsecureHttp`), the shared
- * throttle of its credential, and a redactor that knows every secret of the configuration.
+ * limits (`requestTimeoutSeconds`, `maxResponseMB`, `allowInsecureHttp`), the shared throttle of
+ * its credential (cut to the step's `rateLimitShare` of the budget), and a redactor that knows
+ * every secret of the configuration.
  */
 export function stepHttpClient(cfg: Config, options: StepHttpOptions): HttpClient {
   const { rateLimit, redactor, ...rest } = options;
@@ -22,6 +24,12 @@ export function stepHttpClient(cfg: Config, options: StepHttpOptions): HttpClien
     ...rest,
     retry: readRetryOverrides(cfg),
     redactor: redactor ?? new Redactor().addFromConfig(cfg),
-    ...(rateLimit ? { throttle: sharedThrottle(rateLimit.key, rateLimit.windows) } : {}),
+    ...(rateLimit ? { throttle: throttleFor(rateLimit, readRateLimitShare(cfg)) } : {}),
   });
+}
+
+/** The step's throttle: its share of the published windows; steps with equal shares in one process share one. */
+function throttleFor(rateLimit: NonNullable<StepHttpOptions['rateLimit']>, share: number): Throttle {
+  if (share >= 1) return sharedThrottle(rateLimit.key, rateLimit.windows);
+  return sharedThrottle(`${rateLimit.key}|share=${share}`, shareWindows(rateLimit.windows, share));
 }

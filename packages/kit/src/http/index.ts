@@ -6,3 +6,5 @@ export { Throttle, RateWindow, sharedThrottle, resetSharedThrottles } from './th
 export { retryAfterMs, parseHttpDate, backoffMs } from './retryTiming';
 export { ForeignAllowance, UrlCheck, CheckedUrl, checkUrl, checkBaseUrl, originOf, isLoopbackHost, insecureHttpRefused } from './origin';
 export { RequestLimits, DEFAULT_LIMITS } from './transport';
+export { observeProviderDate, slowestProviderOffsetMs, resetProviderClocks } from './providerClock';
+export { shareWindows } from './budgetShare';
