@@ -1,13 +1,18 @@
 import { HttpClient, HttpClientOptions } from '../http/client';
-import { RateWindow, sharedThrottle } from '../http/throttle';
+import { AdaptiveRateOptions, sharedAdaptiveRate } from '../http/adaptiveRate';
+import { RateWindow, RequestGate, sharedThrottle } from '../http/throttle';
 import { Redactor } from '../util/redact';
 import type { Config } from './context';
 import { readRetryOverrides } from './settings';
 
 /** A provider client's HTTP settings; the kit adds what every step's client has. */
 export interface StepHttpOptions extends Omit<HttpClientOptions, 'throttle' | 'retry'> {
-  /** The provider's published limits, one budget for every step in this process using the same credential (`key`). */
-  rateLimit?: { key: string; windows: RateWindow[] };
+  /**
+   * One budget for every step in this process using the same credential (`key`): the provider's
+   * published limits (`windows`), or, for an API that publishes none, an adaptive rate that backs
+   * off on 429 and recovers (`adaptive`).
+   */
+  rateLimit?: { key: string; windows: RateWindow[] } | { key: string; adaptive: AdaptiveRateOptions };
 }
 
 /**
@@ -20,6 +25,10 @@ export function stepHttpClient(cfg: Config, options: StepHttpOptions): HttpClien
     ...rest,
     retry: readRetryOverrides(cfg),
     redactor: redactor ?? new Redactor().addFromConfig(cfg),
-    ...(rateLimit ? { throttle: sharedThrottle(rateLimit.key, rateLimit.windows) } : {}),
+    ...(rateLimit ? { throttle: gateFor(rateLimit) } : {}),
   });
+}
+
+function gateFor(rateLimit: NonNullable<StepHttpOptions['rateLimit']>): RequestGate {
+  return 'adaptive' in rateLimit ? sharedAdaptiveRate(rateLimit.key, rateLimit.adaptive) : sharedThrottle(rateLimit.key, rateLimit.windows);
 }

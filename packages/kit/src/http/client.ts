@@ -6,13 +6,13 @@ import { Redactor, isSecretKey } from '../util/redact';
 import { now, timing, wait } from '../util/timing';
 import type { AuthStrategy, UnauthenticatedSender } from './auth';
 import { backoffMs, retryAfterMs } from './retryTiming';
-import type { Throttle } from './throttle';
+import type { RequestGate } from './throttle';
 import { DEFAULT_RETRY, HttpRequest, HttpResponse, ProviderErrorInfo, QueryValue, RetryPolicy } from './types';
 
 export interface HttpClientOptions {
   baseUrl: string;
   auth?: AuthStrategy;
-  throttle?: Throttle;
+  throttle?: RequestGate;
   retry?: Partial<RetryPolicy>;
   redactor?: Redactor;
   log?: Log;

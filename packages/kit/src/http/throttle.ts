@@ -1,5 +1,14 @@
 import { publishWait } from '../util/metrics';
 import { now, timing } from '../util/timing';
+import { resetSharedAdaptiveRates } from './adaptiveRate';
+
+/** What the HTTP client asks of a throttle: wait for a turn, and hear about a 429. */
+export interface RequestGate {
+  /** Resolves when a request may start; returns the milliseconds waited. */
+  acquire(): Promise<number>;
+  /** A 429: nobody sharing the gate starts before `ms` from now. */
+  penalize(ms: number): void;
+}
 
 /** At most `limit` requests in any `intervalMs` window. */
 export interface RateWindow {
@@ -13,7 +22,7 @@ export interface RateWindow {
  * a request waits only as long as the tightest window requires, plus a small margin for clock skew
  * between us and the provider.
  */
-export class Throttle {
+export class Throttle implements RequestGate {
   private readonly starts: number[] = [];
   private queue: Promise<void> = Promise.resolve();
   private blockedUntil = 0;
@@ -114,4 +123,5 @@ export function sharedThrottle(key: string, windows: RateWindow[], marginMs?: nu
 /** Forgets all shared throttles (tests, benchmarks). */
 export function resetSharedThrottles(): void {
   shared.clear();
+  resetSharedAdaptiveRates();
 }
