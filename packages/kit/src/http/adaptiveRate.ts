@@ -1,5 +1,6 @@
 import { Clock, timing } from '../util/timing';
 import type { RequestGate } from './throttle';
+import { Turns } from './turns';
 
 /** How an adaptive rate starts, backs off and recovers (requests per second). */
 export interface AdaptiveRateOptions {
@@ -33,7 +34,7 @@ export const ADAPTIVE_RATE_DEFAULTS: Required<AdaptiveRateOptions> = {
  */
 export class AdaptiveRate implements RequestGate {
   private readonly options: Required<AdaptiveRateOptions>;
-  private queue: Promise<void> = Promise.resolve();
+  private readonly turns = new Turns();
   /** The rate right after the last cut, and when it happened (recovery is measured from there). */
   private base: number;
   private cutAt: number | undefined;
@@ -72,12 +73,7 @@ export class AdaptiveRate implements RequestGate {
 
   /** Resolves when a request may start; records that start. Returns the milliseconds waited. */
   acquire(): Promise<number> {
-    const turn = this.queue.then(() => this.waitForSlot());
-    this.queue = turn.then(
-      () => undefined,
-      () => undefined,
-    );
-    return turn;
+    return this.turns.take(() => this.waitForSlot());
   }
 
   /** A 429: cut the rate, and nobody sharing it starts before `ms` from now (the Retry-After). */

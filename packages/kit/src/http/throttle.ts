@@ -1,6 +1,7 @@
 import { publishWait } from '../util/metrics';
 import { now, timing } from '../util/timing';
 import { resetSharedAdaptiveRates } from './adaptiveRate';
+import { Turns } from './turns';
 
 /** What the HTTP client asks of a throttle: wait for a turn, and hear about a 429. */
 export interface RequestGate {
@@ -24,7 +25,7 @@ export interface RateWindow {
  */
 export class Throttle implements RequestGate {
   private readonly starts: number[] = [];
-  private queue: Promise<void> = Promise.resolve();
+  private readonly turns = new Turns();
   private blockedUntil = 0;
   /** Total milliseconds callers have waited here. */
   waitedMs = 0;
@@ -36,12 +37,7 @@ export class Throttle implements RequestGate {
 
   /** Resolves when a request may start; records that start. */
   acquire(): Promise<number> {
-    const turn = this.queue.then(() => this.waitForSlot());
-    this.queue = turn.then(
-      () => undefined,
-      () => undefined,
-    );
-    return turn;
+    return this.turns.take(() => this.waitForSlot());
   }
 
   /** After a 429, nobody sharing this throttle starts before `ms` from now. */
