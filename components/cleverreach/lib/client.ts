@@ -30,9 +30,6 @@ export function readRateCap(cfg: CleverReachConfig): number | undefined {
   }
   return n;
 }
-/** E-mail addresses per `email_list` lookup: keeps the URL far below common 8 KB limits. */
-export const EMAILS_PER_LOOKUP = 100;
-
 export type CleverReachConfig = Record<string, unknown>;
 
 /** The API root: `baseUrl` (or the old adapter's `apiUrl`), without a trailing `/v3`. */
@@ -75,20 +72,6 @@ export class CleverReachClient {
       query: { page, pagesize: pageSize, type: 'all', detail: 4, order_by: 'registered ASC' },
     });
     return asArray<Receiver>(response.data, response.status);
-  }
-
-  /** The given e-mail addresses' records in one group (those that are members). */
-  async groupReceiversByEmail(groupId: string, emails: string[]): Promise<Receiver[]> {
-    const found: Receiver[] = [];
-    for (let i = 0; i < emails.length; i += EMAILS_PER_LOOKUP) {
-      const chunk = emails.slice(i, i + EMAILS_PER_LOOKUP);
-      const response = await this.http.request<Receiver[] | undefined>({
-        url: `/v3/groups.json/${encodeURIComponent(groupId)}/receivers`,
-        query: { page: 0, pagesize: chunk.length, type: 'all', detail: 4, email_list: chunk.join(',') },
-      });
-      found.push(...asArray<Receiver>(response.data, response.status));
-    }
-    return found;
   }
 
   /** One receiver by id or e-mail, optionally within a group; undefined when there is none. */
