@@ -1,5 +1,5 @@
 /** What `npm run bench -- [--quick] [--only a,b] [--out file]` asks for. */
-export const SUITES = ['engine', 'transform', 'throughput', 'memory', 'rateLimit', 'runtime'] as const;
+export const SUITES = ['engine', 'transform', 'throughput', 'cleverreach', 'memory', 'rateLimit', 'runtime'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 export interface BenchOptions {
@@ -20,6 +20,8 @@ export interface BenchOptions {
   rateLimitRequests: number;
   /** Messages pushed through the real runtime. */
   runtimeMessages: number;
+  /** Receivers of the CleverReach initial sync next to its download baseline. */
+  cleverreachReceivers: number;
 }
 
 export function parseOptions(argv: string[], resultsDir: string): BenchOptions {
@@ -39,5 +41,6 @@ export function parseOptions(argv: string[], resultsDir: string): BenchOptions {
     repeats: quick ? 1 : 3,
     rateLimitRequests: quick ? 40 : 120,
     runtimeMessages: quick ? 200 : 5_000,
+    cleverreachReceivers: quick ? 2_500 : 25_000,
   };
 }
