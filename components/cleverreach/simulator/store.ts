@@ -353,7 +353,8 @@ export class CleverReachStore {
       if (random.next() < (multiGroupShare ?? 0.2)) {
         // With a share set, exactly that share joins one other group (benchmark scenarios).
         const others = groupIds.filter((g) => g !== home);
-        const other = multiGroupShare === undefined ? groupIds.find((g) => g !== home && random.next() > 0.3) : others.length ? random.pick(others) : undefined;
+        const other =
+          multiGroupShare === undefined ? groupIds.find((g) => g !== home && random.next() > 0.3) : others.length ? random.pick(others) : undefined;
         if (other !== undefined)
           this.subscribe(other, { email: receiver.email, attributes: { firstname: first, name: last } }, stamp + random.int(0, 3));
       }

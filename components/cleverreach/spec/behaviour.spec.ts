@@ -36,8 +36,8 @@ describe('CleverReach component on the simulator', () => {
     const multi = [...sim.store.receivers.values()].find((r) => r.memberships.size > 1)!;
     const multiMessage = first.self.data.find((m) => (m.metadata as { recordUid: string }).recordUid === String(multi.id))!;
     const groupLabels = (multiMessage.data as { categories: { name: string; label: string }[] }).categories
-      .filter((c) => c.name === 'group')
-      .map((c) => c.label);
+      .filter((c) => c.label === 'group')
+      .map((c) => c.name);
     expect(groupLabels).to.deep.equal([...multi.memberships.keys()].sort((a, b) => a - b).map((g) => sim.store.groups.get(g)!.name));
 
     const [a, b] = [...sim.store.receivers.values()].filter((r) => r.memberships.size === 1 && [...r.memberships.values()][0].deactivated === 0);
@@ -51,7 +51,7 @@ describe('CleverReach component on the simulator', () => {
     expect(second.error).to.equal(undefined);
     expect(ids(second.self).sort()).to.deep.equal([a.id, b.id, multi.id, added.id].map(String).sort());
     const bMessage = second.self.data.find((m) => (m.metadata as { recordUid: string }).recordUid === String(b.id))!;
-    expect((bMessage.data as { categories: unknown[] }).categories).to.deep.include({ name: 'status', label: 'inactive' });
+    expect((bMessage.data as { categories: unknown[] }).categories).to.deep.include({ name: 'inactive', label: 'status' });
 
     const third = await runProcess(allGroups.process, {}, cfg, second.self.lastSnapshot);
     expect(ids(third.self)).to.deep.equal([]);
@@ -92,7 +92,7 @@ describe('CleverReach component on the simulator', () => {
       firstName: 'Rita',
       lastName: 'Rund',
       contactData: [{ type: 'email', value: 'rita@example.com' }],
-      categories: [{ name: 'group', label: group.name }],
+      categories: [{ name: group.name, label: 'group' }],
     };
     const created = await runProcess(upsertReceiver.process, { metadata: { oihUid: 'oih-9' }, data: person }, { ...sim.cfg });
     expect(created.error).to.equal(undefined);
@@ -111,8 +111,8 @@ describe('CleverReach component on the simulator', () => {
           lastName: 'Rund',
           contactData: [{ type: 'email', value: 'rita@example.com' }],
           categories: [
-            { name: 'group', label: group.name },
-            { name: 'status', label: 'active' },
+            { name: group.name, label: 'group' },
+            { name: 'active', label: 'status' },
           ],
         },
       },

@@ -91,8 +91,8 @@ describe('getReceiversPolling (nock)', () => {
             { type: 'phone', value: '0301' },
           ],
           categories: [
-            { name: 'group', label: 'Customers' },
-            { name: 'status', label: 'inactive' },
+            { name: 'Customers', label: 'group' },
+            { name: 'inactive', label: 'status' },
           ],
         },
       },
@@ -103,10 +103,10 @@ describe('getReceiversPolling (nock)', () => {
           lastName: 'Ernst',
           contactData: [{ type: 'email', value: 'r10@example.com' }],
           categories: [
-            { name: 'tag', label: 'VIP' },
-            { name: 'group', label: 'Newsletter' },
-            { name: 'group', label: 'Customers' },
-            { name: 'status', label: 'active' },
+            { name: 'VIP', label: 'tag' },
+            { name: 'Newsletter', label: 'group' },
+            { name: 'Customers', label: 'group' },
+            { name: 'active', label: 'status' },
           ],
         },
       },
@@ -239,8 +239,8 @@ describe('getReceiversByGroupIdPolling (nock)', () => {
         data: {
           contactData: [{ type: 'email', value: 'r7@example.com' }],
           categories: [
-            { name: 'group', label: 'Customers' },
-            { name: 'status', label: 'active' },
+            { name: 'Customers', label: 'group' },
+            { name: 'active', label: 'status' },
           ],
         },
       },

@@ -43,9 +43,9 @@ describe('lookupReceiver', () => {
             { type: 'phone', value: '+49 40 1' },
           ],
           categories: [
-            { name: 'tag', label: 'Customer' },
-            { name: 'group', label: 'Newsletter' },
-            { name: 'status', label: 'active' },
+            { name: 'Customer', label: 'tag' },
+            { name: 'Newsletter', label: 'group' },
+            { name: 'active', label: 'status' },
           ],
         },
       },

@@ -8,7 +8,7 @@ import { nextSecond } from './helpers';
 type Message = RecordingSelf['data'][number];
 const idOf = (m: Message) => (m.metadata as { recordUid: string }).recordUid;
 const groupsOf = (m: Message) =>
-  (m.data as { categories: { name: string; label: string }[] }).categories.filter((c) => c.name === 'group').map((c) => c.label);
+  (m.data as { categories: { name: string; label: string }[] }).categories.filter((c) => c.label === 'group').map((c) => c.name);
 const isPage = (req: { method: string; path: string }) => req.method === 'GET' && /\/receivers$/.test(req.path);
 
 /** The two-pass initial sync against the simulator: 3 groups, some receivers in two of them. */
