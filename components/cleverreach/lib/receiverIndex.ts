@@ -1,10 +1,18 @@
-import { ProviderError } from '@oih-suite/kit';
-
 /** No group owns the receiver's change in this run (it changed after the run's upper bound). */
 export const NO_OWNER = -1;
 
+/**
+ * A receiver's identity across groups: its e-mail address (CleverReach's key within an account;
+ * ids may differ per group), hashed to 52 + 32 bits so the index holds numbers, not strings. Two
+ * different addresses collide with a chance of about n² / 2^85 (n receivers): never in practice.
+ */
+export interface ReceiverKey {
+  hash: number;
+  check: number;
+}
+
 export interface Sighting {
-  id: number;
+  key: ReceiverKey;
   group: number;
   page: number;
   /** The membership's newest stamp, unix seconds (0: none). */
@@ -16,10 +24,11 @@ export interface Sighting {
  * What the two-pass scan remembers per receiver, in typed arrays (an open-addressing hash on the
  * numeric id), never the records: the newest stamp up to the run's bound and the group and page
  * holding it, the groups it is a member of and is active in, and whether it was emitted. About
- * 20 + groups/4 bytes per slot, at most 70 % of slots used.
+ * 25 + groups/4 bytes per slot, at most 70 % of slots used.
  */
 export class ReceiverIndex {
   private keys: Float64Array;
+  private checks: Uint32Array;
   private stamps: Uint32Array;
   private owners: Int32Array;
   private pages: Uint32Array;
@@ -37,6 +46,7 @@ export class ReceiverIndex {
   ) {
     this.words = Math.max(1, Math.ceil(groups / 32));
     this.keys = new Float64Array(0);
+    this.checks = new Uint32Array(0);
     this.stamps = new Uint32Array(0);
     this.owners = new Int32Array(0);
     this.pages = new Uint32Array(0);
@@ -52,16 +62,20 @@ export class ReceiverIndex {
 
   /** Bytes held by the index (the typed arrays). */
   get bytes(): number {
-    return [this.keys, this.stamps, this.owners, this.pages, this.members, this.actives, this.emittedFlags].reduce((n, a) => n + a.byteLength, 0);
+    return [this.keys, this.checks, this.stamps, this.owners, this.pages, this.members, this.actives, this.emittedFlags].reduce(
+      (n, a) => n + a.byteLength,
+      0,
+    );
   }
 
   /** Records a membership as read from a group's page. */
   add(s: Sighting): void {
     if (this.used + 1 > this.keys.length * 0.7) this.grow();
-    let slot = this.find(s.id);
+    let slot = this.find(s.key);
     if (slot < 0) {
       slot = ~slot;
-      this.keys[slot] = s.id;
+      this.keys[slot] = s.key.hash;
+      this.checks[slot] = s.key.check;
       this.stamps[slot] = 0;
       this.owners[slot] = s.group;
       this.pages[slot] = s.page;
@@ -88,14 +102,14 @@ export class ReceiverIndex {
   }
 
   /** The group that emits the receiver (NO_OWNER: none in this run), or undefined when unknown. */
-  owner(id: number): number | undefined {
-    const slot = this.find(id);
+  owner(key: ReceiverKey): number | undefined {
+    const slot = this.find(key);
     return slot < 0 ? undefined : this.owners[slot];
   }
 
   /** The group indexes the receiver is a member of, and whether it is active in each. */
-  memberships(id: number): { group: number; active: boolean }[] {
-    const slot = this.find(id);
+  memberships(key: ReceiverKey): { group: number; active: boolean }[] {
+    const slot = this.find(key);
     if (slot < 0) return [];
     const out: { group: number; active: boolean }[] = [];
     for (let w = 0; w < this.words; w += 1) {
@@ -107,8 +121,8 @@ export class ReceiverIndex {
   }
 
   /** Marks the receiver emitted; false when it already was in this run. */
-  markEmitted(id: number): boolean {
-    const slot = this.find(id);
+  markEmitted(key: ReceiverKey): boolean {
+    const slot = this.find(key);
     if (slot < 0 || this.emittedFlags[slot]) return false;
     this.emittedFlags[slot] = 1;
     return true;
@@ -128,20 +142,21 @@ export class ReceiverIndex {
     return pages;
   }
 
-  /** The slot of `id`, or the bitwise complement of the empty slot where it would go. */
-  private find(id: number): number {
+  /** The slot of `key`, or the bitwise complement of the empty slot where it would go. */
+  private find(key: ReceiverKey): number {
     const mask = this.keys.length - 1;
-    let slot = hash(id) & mask;
+    let slot = key.check & mask;
     for (;;) {
-      const key = this.keys[slot];
-      if (Number.isNaN(key)) return ~slot;
-      if (key === id) return slot;
+      const stored = this.keys[slot];
+      if (Number.isNaN(stored)) return ~slot;
+      if (stored === key.hash && this.checks[slot] === key.check) return slot;
       slot = (slot + 1) & mask;
     }
   }
 
   private allocate(capacity: number): void {
     this.keys = new Float64Array(capacity).fill(NaN);
+    this.checks = new Uint32Array(capacity);
     this.stamps = new Uint32Array(capacity);
     this.owners = new Int32Array(capacity);
     this.pages = new Uint32Array(capacity);
@@ -153,6 +168,7 @@ export class ReceiverIndex {
   private grow(): void {
     const old = {
       keys: this.keys,
+      checks: this.checks,
       stamps: this.stamps,
       owners: this.owners,
       pages: this.pages,
@@ -163,8 +179,9 @@ export class ReceiverIndex {
     this.allocate(old.keys.length * 2);
     for (let from = 0; from < old.keys.length; from += 1) {
       if (Number.isNaN(old.keys[from])) continue;
-      const to = ~this.find(old.keys[from]);
+      const to = ~this.find({ hash: old.keys[from], check: old.checks[from] });
       this.keys[to] = old.keys[from];
+      this.checks[to] = old.checks[from];
       this.stamps[to] = old.stamps[from];
       this.owners[to] = old.owners[from];
       this.pages[to] = old.pages[from];
@@ -175,20 +192,24 @@ export class ReceiverIndex {
   }
 }
 
-/** A receiver id as a number: CleverReach ids are numeric (strings or numbers). */
-export function numericId(value: unknown): number {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,15}$/.test(value.trim()) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < 0) {
-    throw new ProviderError(`CleverReach sent a receiver whose id is not numeric: id ${JSON.stringify(value ?? null)}`);
-  }
-  return n;
+/** The key of a receiver: its e-mail address, trimmed and lower-cased (its id when it has none). */
+export function receiverKey(email: unknown, id: unknown): ReceiverKey {
+  const address = typeof email === 'string' ? email.trim().toLowerCase() : '';
+  const text = address !== '' ? address : `id:${String(id)}`;
+  const a = fnv1a(text, 0x811c9dc5);
+  const b = fnv1a(text, 0x01000193 ^ 0x5bd1e995);
+  const check = fnv1a(text, 0x9e3779b9);
+  return { hash: a * 0x100000 + (b >>> 12), check };
 }
 
-function hash(id: number): number {
-  // Spread the low and high parts (ids are often consecutive); Math.imul keeps it in 32 bits.
-  const low = id >>> 0;
-  const high = Math.floor(id / 0x1_0000_0000) >>> 0;
-  return Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) >>> 0;
+/** 32-bit FNV-1a over UTF-16 code units, from a given offset basis. */
+function fnv1a(text: string, basis: number): number {
+  let h = basis >>> 0;
+  for (let i = 0; i < text.length; i += 1) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 function nextPowerOfTwo(n: number): number {

@@ -1,6 +1,6 @@
 import { Page, PollWindow, PollingSource, ScanPositionLostError, paginatePages } from '@oih-suite/kit';
 import type { CleverReachClient } from './client';
-import { NO_OWNER, ReceiverIndex, numericId } from './receiverIndex';
+import { ReceiverIndex, receiverKey } from './receiverIndex';
 import { isActive, receiverChangedAt } from './timestamps';
 import type { Group, Membership, Receiver, ReceiverWithGroups } from './types';
 
@@ -115,24 +115,30 @@ function pagesOf(group: Group, fetch: (page: number, size: number) => Promise<Re
 }
 
 function sighting(record: Receiver, group: number, page: number) {
-  return { id: numericId(record.id), group, page, stamp: Math.round((receiverChangedAt(record) ?? 0) / 1000), active: isActive(record) };
+  return {
+    key: receiverKey(record.email, record.id),
+    group,
+    page,
+    stamp: Math.round((receiverChangedAt(record) ?? 0) / 1000),
+    active: isActive(record),
+  };
 }
 
 /** The records of a page that this group emits, each with all the receiver's groups. */
 function owned(records: Receiver[], g: number, index: ReceiverIndex, groups: Group[]): ReceiverWithGroups[] {
   const kept: ReceiverWithGroups[] = [];
   for (const record of records) {
-    const id = numericId(record.id);
-    const owner = index.owner(id);
+    const key = receiverKey(record.email, record.id);
+    const owner = index.owner(key);
     if (owner === undefined) {
       // Joined after the index pass read its groups: its stamp is past the bound in all but
       // clock-skew cases; it is emitted here once, with the group it was found in.
       index.add(sighting(record, g, 0));
-      if (index.markEmitted(id)) kept.push(withGroups(record, [{ group: g, active: isActive(record) }], groups));
+      if (index.markEmitted(key)) kept.push(withGroups(record, [{ group: g, active: isActive(record) }], groups));
       continue;
     }
-    if (owner !== g || owner === NO_OWNER || !index.markEmitted(id)) continue;
-    kept.push(withGroups(record, index.memberships(id), groups));
+    if (owner !== g || !index.markEmitted(key)) continue;
+    kept.push(withGroups(record, index.memberships(key), groups));
   }
   return kept;
 }
