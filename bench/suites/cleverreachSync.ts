@@ -17,6 +17,8 @@ const PAGE_SIZE = 5000;
 export interface SyncFigures {
   requests: number;
   seconds: number;
+  /** CPU seconds of this process (user + system): steadier than wall time on a busy machine. */
+  cpuSeconds: number;
   /** Peak RSS sampled during the run, and its growth over the RSS at the start (MB). */
   peakRssMb: number;
   rssGrowthMb: number;
@@ -32,6 +34,7 @@ export interface CleverReachSyncResult {
   baseline: SyncFigures;
   sync: SyncFigures;
   wallRatio: number;
+  cpuRatio: number;
   requestRatio: number;
   met: boolean;
 }
@@ -46,11 +49,19 @@ export async function runCleverReachSync(receivers: number, multiGroupShare = 0.
     await withoutRateLimits(() => runTrigger('cleverreach', 'getReceiversPolling', { ...cfg }));
     const base = await sampled(() => download(cfg));
     const ours = await sampled(() => withoutRateLimits(() => runTrigger('cleverreach', 'getReceiversPolling', { ...cfg }, 0, true)));
-    const baseline: SyncFigures = { requests: base.result.requests, seconds: round(base.ms / 1000, 3), ...base.rss, records: base.result.records, duplicates: 0 };
+    const baseline: SyncFigures = {
+      requests: base.result.requests,
+      seconds: round(base.ms / 1000, 3),
+      cpuSeconds: base.cpuSeconds,
+      ...base.rss,
+      records: base.result.records,
+      duplicates: 0,
+    };
     const run = ours.result;
     const sync: SyncFigures = {
       requests: run.requests,
       seconds: round(ours.ms / 1000, 3),
+      cpuSeconds: ours.cpuSeconds,
       ...ours.rss,
       records: run.self.data,
       duplicates: run.self.duplicates,
@@ -64,6 +75,7 @@ export async function runCleverReachSync(receivers: number, multiGroupShare = 0.
       baseline,
       sync,
       wallRatio,
+      cpuRatio: round(sync.cpuSeconds / baseline.cpuSeconds, 2),
       requestRatio,
       met: wallRatio <= CR_WALL_GOAL && requestRatio <= CR_REQUEST_GOAL && sync.duplicates === 0 && sync.records === receivers,
     };
@@ -72,15 +84,19 @@ export async function runCleverReachSync(receivers: number, multiGroupShare = 0.
   }
 }
 
-/** Runs `fn`, sampling RSS every 5 ms. */
-async function sampled<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number; rss: { peakRssMb: number; rssGrowthMb: number } }> {
+/** Runs `fn`, sampling RSS every 5 ms, and counts its CPU time. */
+async function sampled<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; ms: number; cpuSeconds: number; rss: { peakRssMb: number; rssGrowthMb: number } }> {
   const start = process.memoryUsage.rss();
+  const cpu = process.cpuUsage();
   let peak = start;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
   try {
     const { result, ms } = await timed(fn);
     peak = Math.max(peak, process.memoryUsage.rss());
-    return { result, ms, rss: { peakRssMb: mb(peak), rssGrowthMb: mb(peak - start) } };
+    const used = process.cpuUsage(cpu);
+    return { result, ms, cpuSeconds: round((used.user + used.system) / 1e6, 3), rss: { peakRssMb: mb(peak), rssGrowthMb: mb(peak - start) } };
   } finally {
     clearInterval(timer);
   }
