@@ -100,8 +100,8 @@ async function mappingSuites(options: BenchOptions, built: Provider[], results: 
     console.log(
       renderTable(
         'Transform only (built-in mappings, kit Transformer)',
-        ['provider', 'mapping', 'input', 'msg/s', 'µs/msg'],
-        results.transform.map((t) => [t.provider, t.mapping, t.inputFrom, t.perSec, t.microsPerMessage]),
+        ['provider', 'mapping', 'input', 'msg/s', 'µs/msg', 'msg/CPU s'],
+        results.transform.map((t) => [t.provider, t.mapping, t.inputFrom, t.perSec, t.microsPerMessage, t.perCpuSec]),
       ),
     );
   }
