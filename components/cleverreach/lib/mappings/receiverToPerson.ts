@@ -7,12 +7,12 @@
  * group memberships, else the receiver's own `active` flag, else its stamps (the same rule as
  * `isActive` in lib/timestamps.ts).
  *
- * Written for speed (issue 14): JSONata evaluates every node as an async call and a function call
- * also checks its signature, so each pick is a chain of conditions that stops at the first hit,
- * and the tests need no function calls: `v = v & ""` holds only for text, `v >= "!"` for text
- * that starts with a visible character; only other non-empty text asks `$trim`. `x = x` is true
- * for any value that exists. Per record this still evaluates about 60 nodes: see the README's
- * Performance section for what that costs.
+ * Written for speed (issue 14): JSONata evaluates every node as an async call, so what counts is
+ * how many nodes a record evaluates. Each pick is a chain of conditions that stops at the first
+ * hit instead of building an array of all candidates and filtering it; text is tested with
+ * operators (`v = v & ""` holds only for text, `v >= "!"` for text that starts with a visible
+ * character; only other non-empty text asks `$trim`); `x = x` is true for any value that exists.
+ * Per record this still evaluates about 60 nodes: see the README's Performance section.
  */
 export const receiverToPerson = `(
   $phone := ${pick(['attributes.phone', 'attributes.telefon', 'global_attributes.phone', 'global_attributes.telefon'])};
