@@ -124,7 +124,7 @@ async function download(cfg: Cfg, token: string): Promise<{ requests: number; re
   for (const group of groups) {
     for (let page = 0; ; page += 1) {
       const query = new URLSearchParams({ page: String(page), pagesize: String(PAGE_SIZE), type: 'all', detail: '4', order_by: 'registered ASC' });
-      const rows = (await call('GET', `/v3/groups.json/${group.id}/receivers?${query}`)) as unknown[];
+      const rows = (await call('GET', `/v3/groups.json/${group.id}/receivers?${query.toString()}`)) as unknown[];
       records += rows.length;
       if (rows.length < PAGE_SIZE) break;
     }

@@ -41,7 +41,10 @@ export function receiverSource(client: CleverReachClient, groups: Group[]): Poll
 }
 
 async function* scan(client: CleverReachClient, groups: Group[], window: PollWindow): AsyncGenerator<Page<ReceiverWithGroups>> {
-  if (groups.length === 0) return yield { records: [], position: null, last: true };
+  if (groups.length === 0) {
+    yield { records: [], position: null, last: true };
+    return;
+  }
   const resume = readPosition(window.resumeFrom);
   const resumeIndex = resume ? groups.findIndex((g) => String(g.id) === resume.group) : -1;
   // A position of the older one-pass scan, or of a group that is gone: the engine restarts the window.

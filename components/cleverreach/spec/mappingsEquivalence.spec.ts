@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { Transformer, timing } from '@oih-suite/kit';
+import { Transformer } from '@oih-suite/kit';
+import { timing } from '@oih-suite/kit/engine';
 import { runProcess } from '@oih-suite/kit/testing';
 import { personToReceiver } from '../lib/mappings/personToReceiver';
 import { receiverToPerson } from '../lib/mappings/receiverToPerson';

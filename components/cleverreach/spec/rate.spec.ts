@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { ConfigurationError, resetSharedThrottles, sharedAdaptiveRate } from '@oih-suite/kit';
+import { ConfigurationError } from '@oih-suite/kit';
+import { resetSharedThrottles, sharedAdaptiveRate } from '@oih-suite/kit/engine';
 import { createClient, credentialKey, readRateCap } from '../lib/client';
 import { CFG } from './nockSetup';
 

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { clearTokenCache, resetSharedThrottles, timing } from '@oih-suite/kit';
+import { clearTokenCache, resetSharedThrottles, timing } from '@oih-suite/kit/engine';
 import { RecordingSelf, runProcess } from '@oih-suite/kit/testing';
 import allGroups from '../lib/triggers/getReceiversPolling';
 import { CleverReachSimulator, startSimulator } from '../simulator';

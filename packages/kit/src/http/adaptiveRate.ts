@@ -111,7 +111,7 @@ function clamp(value: number, min: number, max: number): number {
 }
 
 function definedOnly(options: AdaptiveRateOptions): AdaptiveRateOptions {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as AdaptiveRateOptions;
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
 }
 
 const shared = new Map<string, AdaptiveRate>();
