@@ -1,5 +1,5 @@
 /** What `npm run bench -- [--quick] [--only a,b] [--out file]` asks for. */
-export const SUITES = ['engine', 'transform', 'throughput', 'memory', 'rateLimit', 'runtime', 'million'] as const;
+export const SUITES = ['engine', 'transform', 'throughput', 'cleverreach', 'memory', 'rateLimit', 'runtime', 'million'] as const;
 /** Suites only run when named with --only (the million-record sync takes most of an hour). */
 const ON_REQUEST: readonly string[] = ['million'];
 export type SuiteName = (typeof SUITES)[number];
@@ -24,6 +24,8 @@ export interface BenchOptions {
   runtimeMessages: number;
   /** Records of the killed-and-restarted sync through sailor (`--records`, default 1,000,000). */
   millionRecords: number;
+  /** Receivers of the CleverReach initial sync next to its download baseline. */
+  cleverreachReceivers: number;
 }
 
 export function parseOptions(argv: string[], resultsDir: string): BenchOptions {
@@ -44,6 +46,7 @@ export function parseOptions(argv: string[], resultsDir: string): BenchOptions {
     rateLimitRequests: quick ? 40 : 120,
     runtimeMessages: quick ? 200 : 5_000,
     millionRecords: recordsOption(argv) ?? (quick ? 20_000 : 1_000_000),
+    cleverreachReceivers: quick ? 2_500 : 25_000,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { MachineInfo } from './machine';
+import type { CleverReachSyncResult } from '../suites/cleverreachSync';
 import type { EngineResult } from '../suites/engine';
 import type { MemoryResult } from '../suites/memory';
 import type { MillionResult } from '../suites/million';
@@ -26,6 +27,7 @@ export interface BenchResults {
   engine?: EngineResult;
   transform: TransformResult[];
   throughput: ThroughputResult[];
+  cleverreach?: CleverReachSyncResult;
   memory: MemoryResult[];
   rateLimit: RateLimitResult[];
   runtime?: RuntimeResult;

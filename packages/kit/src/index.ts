@@ -19,6 +19,7 @@ export { AuthStrategy, HeaderAuth, TokenAuth, TokenAuthOptions, TokenSet, Unauth
 export { OAuthClient, oauth2Token, clientCredentialsGrant, passwordGrant, refreshGrant } from './http/oauth2';
 export { HttpClient, HttpClientOptions } from './http/client';
 export type { RateWindow } from './http/throttle';
+export type { AdaptiveRateOptions } from './http/adaptiveRate';
 
 // Paging: async generators of pages.
 export { Page, paginateLinks, paginateOffset, paginatePages } from './paging/paginate';

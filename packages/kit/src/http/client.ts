@@ -9,14 +9,14 @@ import { readBody, readErrorBody } from './body';
 import { CheckedUrl, checkBaseUrl, checkUrl, isLoopbackHost, joinUrl } from './origin';
 import { observeProviderDate } from './providerClock';
 import { backoffMs, retryAfterMs } from './retryTiming';
-import type { Throttle } from './throttle';
+import type { RequestGate } from './throttle';
 import { DEFAULT_LIMITS, RawResponse, RequestLimits, TransportError, exchange } from './transport';
 import { DEFAULT_RETRY, HttpRequest, HttpResponse, ProviderErrorInfo, QueryValue, RetryPolicy } from './types';
 
 export interface HttpClientOptions {
   baseUrl: string;
   auth?: AuthStrategy;
-  throttle?: Throttle;
+  throttle?: RequestGate;
   retry?: Partial<RetryPolicy>;
   redactor?: Redactor;
   log?: Log;
