@@ -13,9 +13,11 @@ import { capSizes, profileOf, resolveTrigger } from './lib/profiles';
 import { profileMain } from './profile';
 import type { BenchResults } from './lib/results';
 import { renderTable } from './lib/table';
+import { CR_REQUEST_GOAL, CR_WALL_GOAL, runCleverReachSync } from './suites/cleverreachSync';
 import { runEngine } from './suites/engine';
 import { MEMORY_GOAL, MemoryResult, runMemory } from './suites/memory';
 import { RATE_GOAL, runRateLimit } from './suites/rateLimit';
+import { runMillion } from './suites/million';
 import { runRuntime } from './suites/runtimeBench';
 import { runtimeUnavailable } from './suites/runtime';
 import { runThroughput, warmUp } from './suites/throughput';
@@ -48,9 +50,11 @@ export async function main(argv: string[]): Promise<number> {
   const wants = (suite: string): boolean => options.suites.includes(suite as BenchOptions['suites'][number]);
   if (wants('engine') || wants('transform')) await mappingSuites(options, built, results, wants('engine'), wants('transform'));
   if (wants('throughput')) await throughputSuite(options, built, results);
+  if (wants('cleverreach') && built.includes('cleverreach')) await cleverreachSuite(options, results);
   if (wants('memory')) await memorySuite(options, built, results);
   if (wants('rateLimit')) await rateLimitSuite(options, built, results);
   if (wants('runtime')) await runtimeSuite(options, built, results);
+  if (wants('million')) await millionSuite(options, results);
 
   results.finishedAt = new Date().toISOString();
   results.machine.loadAtEnd = loadNow();
@@ -98,8 +102,8 @@ async function mappingSuites(options: BenchOptions, built: Provider[], results: 
     console.log(
       renderTable(
         'Transform only (built-in mappings, kit Transformer)',
-        ['provider', 'mapping', 'input', 'msg/s', 'µs/msg'],
-        results.transform.map((t) => [t.provider, t.mapping, t.inputFrom, t.perSec, t.microsPerMessage]),
+        ['provider', 'mapping', 'input', 'msg/s', 'µs/msg', 'msg/CPU s'],
+        results.transform.map((t) => [t.provider, t.mapping, t.inputFrom, t.perSec, t.microsPerMessage, t.perCpuSec]),
       ),
     );
   }
@@ -137,8 +141,60 @@ async function throughputSuite(options: BenchOptions, built: Provider[], results
   console.log(
     renderTable(
       'Sync throughput (main polling trigger, simulator in its own process, rate limits off)',
-      ['provider', 'trigger', 'seeded', 'messages', 'requests', 's', 'msg/s', 'kB/msg'],
-      results.throughput.map((t) => [t.provider, t.trigger, t.records, t.messages, t.requests, t.seconds, t.perSec, t.kbPerMessage]),
+      ['provider', 'trigger', 'seeded', 'messages', 'requests', 'req/1k records', 's', 'msg/s', 'kB/msg'],
+      results.throughput.map((t) => [
+        t.provider,
+        t.trigger,
+        t.records,
+        t.messages,
+        t.requests,
+        t.requestsPer1000,
+        t.seconds,
+        t.perSec,
+        t.kbPerMessage,
+      ]),
+    ),
+  );
+}
+
+async function cleverreachSuite(options: BenchOptions, results: BenchResults): Promise<void> {
+  const r = await attempt(results, 'cleverreach initial sync', () => runCleverReachSync(options.cleverreachReceivers));
+  if (!r) return;
+  results.cleverreach = r;
+  progress(`cleverreach ${r.receivers.toLocaleString('en-US')} receivers: ${r.wallRatio}× the download's wall time, ${r.requestRatio}× its requests`);
+  results.goals.push({
+    goal: `CleverReach initial sync: wall ≤ ${CR_WALL_GOAL}× download, requests ≤ ${CR_REQUEST_GOAL}×, no duplicates`,
+    subject: `${r.receivers} receivers, ${r.groups} groups, ${Math.round(r.multiGroupShare * 100)} % in two`,
+    value: `wall ${r.wallRatio}× (CPU ${r.cpuRatio}×), requests ${r.requestRatio}×, ${r.sync.records} messages, ${r.sync.duplicates} duplicates`,
+    met: r.met,
+  });
+  console.log(
+    renderTable(
+      `CleverReach initial sync vs download (${r.receivers.toLocaleString('en-US')} receivers, ${r.groups} groups, ${Math.round(r.multiGroupShare * 100)} % in two; rate limits off)`,
+      ['run', 'requests', 'wall s', 'CPU s', 'peak RSS MB', 'RSS growth MB', 'records/messages', 'duplicates'],
+      [
+        [
+          'download (node:http + JSON.parse)',
+          r.baseline.requests,
+          r.baseline.seconds,
+          r.baseline.cpuSeconds,
+          r.baseline.peakRssMb,
+          r.baseline.rssGrowthMb,
+          r.baseline.records,
+          '-',
+        ],
+        [
+          'getReceiversPolling',
+          r.sync.requests,
+          r.sync.seconds,
+          r.sync.cpuSeconds,
+          r.sync.peakRssMb,
+          r.sync.rssGrowthMb,
+          r.sync.records,
+          r.sync.duplicates,
+        ],
+        ['ratio', r.requestRatio, r.wallRatio, r.cpuRatio, '', '', '', ''],
+      ],
     ),
   );
 }
@@ -300,4 +356,38 @@ function printGoals(results: BenchResults): void {
     );
   }
   if (results.skipped.length) console.log(`\nNot measured:\n${results.skipped.map((s) => `  - ${s}`).join('\n')}`);
+}
+
+async function millionSuite(options: BenchOptions, results: BenchResults): Promise<void> {
+  const why = runtimeUnavailable();
+  if (why) {
+    results.skipped.push(`million: ${why}`);
+    console.log(`\nMillion records through sailor: skipped, ${why}`);
+    return;
+  }
+  results.million = await attempt(results, 'million', () => runMillion(options.millionRecords, progress));
+  const r = results.million;
+  if (r) {
+    console.log(
+      renderTable(
+        'Initial sync through sailor + RabbitMQ, killed and restarted from the stored snapshot',
+        ['provider', 'records', 'killed after', 's', 'msg/s', 'emit limit msg/s', 'peak RSS MB', 'largest snapshot B', 'lost', 'duplicated'],
+        [
+          [
+            r.provider,
+            r.records,
+            r.killedAfter,
+            r.seconds,
+            r.messagesPerSec,
+            r.emitLimitPerSec,
+            r.peakRssMb,
+            r.largestSnapshotBytes,
+            r.lost,
+            r.duplicated,
+          ],
+        ],
+      ),
+    );
+    for (const note of r.notes) console.log(`  ${note}`);
+  }
 }

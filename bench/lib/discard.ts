@@ -17,13 +17,30 @@ export class DiscardingSelf implements RuntimeSelf {
   readonly samples: unknown[] = [];
   readonly logger = { debug: silent, info: silent, warn: silent, error: silent, trace: silent };
 
-  constructor(private readonly keep = 0) {}
+  /** How often each record id was emitted, when asked for (`countIds`): duplicates show up here. */
+  readonly idCounts = new Map<string, number>();
+
+  constructor(
+    private readonly keep = 0,
+    private readonly countIds = false,
+  ) {}
+
+  /** Ids emitted more than once (each extra emission counts). */
+  get duplicates(): number {
+    let n = 0;
+    for (const count of this.idCounts.values()) n += count - 1;
+    return n;
+  }
 
   async emit(event: string, payload?: unknown): Promise<void> {
     if (event === 'data') {
       this.data += 1;
       this.bytes += JSON.stringify(payload).length;
       if (this.samples.length < this.keep) this.samples.push(payload);
+      if (this.countIds) {
+        const id = String((payload as { metadata?: { recordUid?: unknown } }).metadata?.recordUid);
+        this.idCounts.set(id, (this.idCounts.get(id) ?? 0) + 1);
+      }
     } else if (event === 'snapshot') {
       this.snapshots += 1;
       this.lastSnapshot = payload;

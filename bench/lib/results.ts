@@ -1,6 +1,8 @@
 import type { MachineInfo } from './machine';
+import type { CleverReachSyncResult } from '../suites/cleverreachSync';
 import type { EngineResult } from '../suites/engine';
 import type { MemoryResult } from '../suites/memory';
+import type { MillionResult } from '../suites/million';
 import type { RateLimitResult } from '../suites/rateLimit';
 import type { RuntimeResult } from '../suites/runtime';
 import type { ThroughputResult } from '../suites/throughput';
@@ -25,9 +27,11 @@ export interface BenchResults {
   engine?: EngineResult;
   transform: TransformResult[];
   throughput: ThroughputResult[];
+  cleverreach?: CleverReachSyncResult;
   memory: MemoryResult[];
   rateLimit: RateLimitResult[];
   runtime?: RuntimeResult;
+  million?: MillionResult;
   goals: GoalCheck[];
   /** What did not run, and why. */
   skipped: string[];

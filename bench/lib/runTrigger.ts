@@ -18,9 +18,9 @@ export interface TriggerRun {
  * One polling run of a trigger from an empty snapshot, in this process, as the runtime would call
  * it. Throttles start empty each run, so one run's budget does not slow the next.
  */
-export async function runTrigger(provider: Provider, trigger: string, cfg: Cfg, keep = 0): Promise<TriggerRun> {
+export async function runTrigger(provider: Provider, trigger: string, cfg: Cfg, keep = 0, countIds = false): Promise<TriggerRun> {
   const mod = loadTrigger(provider, trigger);
-  const self = new DiscardingSelf(keep);
+  const self = new DiscardingSelf(keep, countIds);
   resetSharedThrottles();
   metrics.reset();
   const { ms } = await timed(() => Promise.resolve(mod.process.call(self, {}, { ...cfg }, {})));

@@ -109,7 +109,7 @@ async function inSailor(
  * The harness has no option for extra runtime variables; its (private) sailor environment is
  * extended here, for the benchmark only.
  */
-function withExtraEnv(runner: StepRunner, extra: Record<string, string>): void {
+export function withExtraEnv(runner: StepRunner, extra: Record<string, string>): void {
   const target = runner as unknown as { sailorEnv: () => Record<string, string> };
   const original = target.sailorEnv.bind(runner);
   target.sailorEnv = () => ({ ...original(), ...extra });

@@ -20,6 +20,8 @@ export interface ThroughputResult {
   /** Data messages per second. */
   perSec: number;
   requests: number;
+  /** Requests per 1,000 messages: the request cost of an initial sync, comparable across sizes. */
+  requestsPer1000: number;
   pages: number;
   /** Serialised output, kB per message. */
   kbPerMessage: number;
@@ -48,6 +50,7 @@ export async function runThroughput(
         seconds: round(run.ms / 1000, 2),
         perSec: perSecond(messages, run.ms),
         requests: run.requests,
+        requestsPer1000: messages ? round((run.requests * 1000) / messages, 2) : 0,
         pages: run.pages,
         kbPerMessage: messages ? round(run.self.bytes / messages / 1024, 2) : 0,
       };

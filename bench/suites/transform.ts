@@ -14,6 +14,8 @@ export interface TransformResult {
   perSec: number;
   /** Mean microseconds per message. */
   microsPerMessage: number;
+  /** Messages per CPU second of this process in the fastest run: steadier than wall time on a busy machine. */
+  perCpuSec: number;
 }
 
 export async function runTransform(entry: CatalogEntry, messages: number, repeats = 3): Promise<TransformResult> {
@@ -23,7 +25,12 @@ export async function runTransform(entry: CatalogEntry, messages: number, repeat
     for (let i = 0; i < n; i++) await transformer.apply(inputs[i % inputs.length]);
   };
   await loop(500);
-  const best = await bestOf(repeats, () => timed(() => loop(messages)));
+  const best = await bestOf(repeats, async () => {
+    const cpu = process.cpuUsage();
+    const run = await timed(() => loop(messages));
+    const used = process.cpuUsage(cpu);
+    return { ...run, cpuMs: (used.user + used.system) / 1000 };
+  });
   return {
     provider: entry.provider,
     mapping: entry.mapping,
@@ -31,5 +38,6 @@ export async function runTransform(entry: CatalogEntry, messages: number, repeat
     messages,
     perSec: perSecond(messages, best.ms),
     microsPerMessage: Math.round((best.ms * 1000) / messages),
+    perCpuSec: perSecond(messages, best.cpuMs),
   };
 }

@@ -16,13 +16,19 @@ export const DEFAULT_BASE_URL = 'https://rest.cleverreach.com';
 /** The largest page CleverReach serves on receiver lists. */
 export const MAX_PAGE_SIZE = 5000;
 /**
- * CleverReach documents no rate limit; 10 requests per second keeps a credential well below
- * anything observed, and a 429 with Retry-After is honoured by the kit anyway.
+ * CleverReach publishes no rate limit, so the credential's rate adapts: it starts at the kit's
+ * generous default, halves on a 429 (after its Retry-After) and recovers step by step. A customer
+ * with a known contract caps it with the step field `maxRequestsPerSecond`.
  */
-const RATE_WINDOWS = [{ limit: 10, intervalMs: 1000 }];
-/** E-mail addresses per `email_list` lookup: keeps the URL far below common 8 KB limits. */
-export const EMAILS_PER_LOOKUP = 100;
-
+export function readRateCap(cfg: CleverReachConfig): number | undefined {
+  const value = cfg.maxRequestsPerSecond;
+  if (value === undefined || value === null || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0.5 || n > 1000) {
+    throw new ConfigurationError('maxRequestsPerSecond', `must be a number of requests per second from 0.5 to 1000, got "${String(value)}"`);
+  }
+  return n;
+}
 export type CleverReachConfig = Record<string, unknown>;
 
 /** The API root: `baseUrl` (or the old adapter's `apiUrl`), without a trailing `/v3`. */
@@ -66,21 +72,6 @@ export class CleverReachClient {
       expect: 'array',
     });
     return asArray<Receiver>(response.data);
-  }
-
-  /** The given e-mail addresses' records in one group (those that are members). */
-  async groupReceiversByEmail(groupId: string, emails: string[]): Promise<Receiver[]> {
-    const found: Receiver[] = [];
-    for (let i = 0; i < emails.length; i += EMAILS_PER_LOOKUP) {
-      const chunk = emails.slice(i, i + EMAILS_PER_LOOKUP);
-      const response = await this.http.request<Receiver[] | undefined>({
-        url: `/v3/groups.json/${encodeURIComponent(groupId)}/receivers`,
-        query: { page: 0, pagesize: chunk.length, type: 'all', detail: 4, email_list: chunk.join(',') },
-        expect: 'array',
-      });
-      found.push(...asArray<Receiver>(response.data));
-    }
-    return found;
   }
 
   /** One receiver by id or e-mail, optionally within a group; undefined when there is none. */
@@ -148,11 +139,17 @@ function expectReceiver(data: unknown, what: string): Receiver {
   return data as Receiver;
 }
 
+/** One throttle per credential: the key every step with these credentials shares. */
+export function credentialKey(cfg: CleverReachConfig): string {
+  return hashKey('cleverreach', readBaseUrl(cfg), cfg.client_id, cfg.client_secret, cfg.accessToken);
+}
+
 /** The client for a step: one throttle and one token cache per credential in this process. */
 export function createClient(cfg: CleverReachConfig, log?: Log, redactor?: Redactor): CleverReachClient {
   const baseUrl = readBaseUrl(cfg);
   const auth = createAuth(cfg, baseUrl);
-  const key = hashKey('cleverreach', baseUrl, cfg.client_id, cfg.client_secret, cfg.accessToken);
-  const http = stepHttpClient(cfg, { baseUrl, auth, rateLimit: { key, windows: RATE_WINDOWS }, redactor, log, provider: 'CleverReach' });
+  const key = credentialKey(cfg);
+  const rateLimit = { key, adaptive: { maxPerSecond: readRateCap(cfg) } };
+  const http = stepHttpClient(cfg, { baseUrl, auth, rateLimit, redactor, log, provider: 'CleverReach' });
   return new CleverReachClient(http);
 }

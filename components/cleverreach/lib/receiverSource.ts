@@ -1,30 +1,37 @@
 import { Page, PollWindow, PollingSource, ScanPositionLostError, paginatePages } from '@oih-suite/kit';
 import type { CleverReachClient } from './client';
+import { ReceiverIndex, receiverKey } from './receiverIndex';
 import { isActive, receiverChangedAt } from './timestamps';
 import type { Group, Membership, Receiver, ReceiverWithGroups } from './types';
 
-/** Where an interrupted scan resumes: the group and the page within it. */
+/**
+ * Where an interrupted scan resumes: the group and page of the emitting pass (`pass: 2`).
+ * Positions without `pass` come from the older one-pass scan and restart the scan.
+ */
 export interface ScanPosition {
+  pass: 2;
   group: string;
   page: number;
 }
 
-const emailKey = (receiver: Receiver): string =>
-  String(receiver.email ?? '')
-    .trim()
-    .toLowerCase();
-
 /**
- * Scans the receivers of the given groups page by page. CleverReach has no "modified since"
- * on group lists, so this is an unordered source: the engine filters by time and the snapshot
- * keeps `{group, page}`.
+ * All receivers of the given groups, each once per change with all its groups, without
+ * per-receiver look-ups. CleverReach has no "modified since" on group lists and no list across
+ * groups, so this is an unordered source (the engine filters by time; the snapshot keeps the
+ * position) that reads the groups twice:
  *
- * A receiver in several groups is emitted once per change: each page's candidates (changed
- * inside the window) are looked up in the other groups by e-mail, and a record is kept only
- * when its group's stamp is the newest of the receiver's memberships that are not newer than
- * the run's upper bound (ties: the group scanned first). Stamps newer than the bound are
- * ignored, so the decision does not change when a crashed scan is resumed; those changes belong
- * to the next run. The kept record carries all the receiver's groups.
+ * 1. Index pass: every group's pages, keeping per receiver only its newest stamp up to the run's
+ *    bound, the group and page holding it, and its group and active bits (`ReceiverIndex`).
+ *    The last group's pages already emit: when they are read, every other group is indexed.
+ * 2. Emit pass: the other groups again, only the pages holding a receiver they own that changed
+ *    in the window; each owned record is emitted with the receiver's full group list.
+ *
+ * The owner is the group whose membership has the newest stamp (ties: the first group). A
+ * receiver with any stamp past the bound changed during the run: the next run emits it. The
+ * index is not in the snapshot: a resumed scan runs the index pass again (one read of every
+ * group) and continues the emit pass at the stored group and page, so the owners it computes
+ * are the same for every receiver that did not change meanwhile, and a receiver that did is
+ * left to the next run.
  */
 export function receiverSource(client: CleverReachClient, groups: Group[]): PollingSource<ReceiverWithGroups> {
   return {
@@ -34,91 +41,124 @@ export function receiverSource(client: CleverReachClient, groups: Group[]): Poll
 }
 
 async function* scan(client: CleverReachClient, groups: Group[], window: PollWindow): AsyncGenerator<Page<ReceiverWithGroups>> {
-  const resume = readPosition(window.resumeFrom);
-  let start = 0;
-  if (resume) {
-    start = groups.findIndex((g) => Number(g.id) >= Number(resume.group) || String(g.id) === resume.group);
-    if (start < 0)
-      throw new ScanPositionLostError(`CleverReach receivers: the stored scan position (group ${resume.group}) lies past the last group`);
-  }
   if (groups.length === 0) {
     yield { records: [], position: null, last: true };
     return;
   }
-  for (let index = start; index < groups.length; index += 1) {
-    const group = groups[index];
-    const groupId = String(group.id);
-    const startPage = resume && String(resume.group) === groupId && index === start ? resume.page : 0;
-    const pages = paginatePages(
-      `CleverReach receivers of group ${groupId}`,
-      { pageSize: window.pageSize, firstPage: 0, startPage },
-      async (page, size) => ({
-        records: await client.groupReceivers(groupId, page, size),
-      }),
-    );
-    for await (const page of pages) {
-      const lastGroup = index === groups.length - 1;
-      const next: ScanPosition | null = !page.last
-        ? { group: groupId, page: page.position as number }
-        : lastGroup
-          ? null
-          : { group: String(groups[index + 1].id), page: 0 };
-      const records = await keepOwnChanges(client, groups, index, page.records, window);
-      yield { records, position: next, last: page.last && lastGroup };
+  const resume = readPosition(window.resumeFrom);
+  const resumeIndex = resume ? groups.findIndex((g) => String(g.id) === resume.group) : -1;
+  // A position of the older one-pass scan, or of a group that is gone: the engine restarts the window.
+  if (window.resumeFrom !== undefined && window.resumeFrom !== null && resumeIndex < 0) {
+    throw new ScanPositionLostError(`CleverReach receivers: the stored scan position ${JSON.stringify(window.resumeFrom)} is not one of this scan's`);
+  }
+  const lastIndex = groups.length - 1;
+  const index = new ReceiverIndex(groups.length, Math.floor(window.until / 1000));
+  const read = (g: number, page: number, size: number) => client.groupReceivers(String(groups[g].id), page, size);
+  const pageCounts: number[] = [];
+
+  // Pass 1 (silent) over every group but the last; all of them when resuming in pass 2 proper.
+  const resumingPass2 = resume && resumeIndex >= 0 && resumeIndex < lastIndex;
+  const silent = resumingPass2 ? groups.length : lastIndex;
+  for (let g = 0; g < silent; g += 1) {
+    for await (const page of pagesOf(groups[g], read.bind(null, g), window.pageSize, 0)) {
+      const number = (page.position as number) - 1;
+      for (const record of page.records) index.add(sighting(record, g, number));
+      pageCounts[g] = number + 1;
     }
   }
+
+  // The last group: indexed and emitted in one read (skipped when resuming further on).
+  if (!resumingPass2) {
+    const startPage = resume && resumeIndex === lastIndex ? resume.page : 0;
+    const single = groups.length === 1;
+    let reached = false;
+    for await (const page of pagesOf(groups[lastIndex], read.bind(null, lastIndex), window.pageSize, 0)) {
+      const number = (page.position as number) - 1;
+      if (!single) for (const record of page.records) index.add(sighting(record, lastIndex, number));
+      if (number < startPage) continue;
+      reached = true;
+      const records = single
+        ? page.records.map((r) => withGroups(r, [{ group: 0, active: isActive(r) }], groups))
+        : owned(page.records, lastIndex, index, groups);
+      const next: ScanPosition | null = !page.last ? position(groups[lastIndex], number + 1) : lastIndex > 0 ? position(groups[0], 0) : null;
+      yield { records, position: next, last: page.last && lastIndex === 0 };
+    }
+    if (!reached) lost(groups[lastIndex], startPage);
+  }
+
+  // Pass 2: the other groups, only the pages that hold a change they own.
+  const sinceSeconds = Math.ceil(window.since / 1000);
+  const from = resumingPass2 ? resumeIndex : 0;
+  for (let g = from; g < lastIndex; g += 1) {
+    const startPage = resumingPass2 && g === resumeIndex ? resume.page : 0;
+    if (startPage > 0 && startPage >= (pageCounts[g] ?? 0)) lost(groups[g], startPage);
+    const wanted = [...index.pagesToEmit(g, sinceSeconds)].filter((p) => p >= startPage && p < (pageCounts[g] ?? 0)).sort((a, b) => a - b);
+    for (let i = 0; i < wanted.length; i += 1) {
+      const records = owned(await read(g, wanted[i], window.pageSize), g, index, groups);
+      const lastOfGroup = i === wanted.length - 1;
+      const lastOfAll = lastOfGroup && g === lastIndex - 1;
+      const next = lastOfAll ? null : lastOfGroup ? position(groups[g + 1], 0) : position(groups[g], wanted[i + 1]);
+      yield { records, position: next, last: lastOfAll };
+    }
+  }
+  yield { records: [], position: null, last: true };
 }
 
-/** The records of this page whose change is emitted from this group (see receiverSource). */
-async function keepOwnChanges(
-  client: CleverReachClient,
-  groups: Group[],
-  index: number,
-  records: Receiver[],
-  window: PollWindow,
-): Promise<ReceiverWithGroups[]> {
-  const group = groups[index];
-  const candidates = records.filter((r) => {
-    const t = receiverChangedAt(r);
-    return t === undefined || (t >= window.since && t <= window.until);
-  });
-  if (candidates.length === 0) return [];
-  const memberships = new Map<string, { index: number; group: Group; record: Receiver }[]>();
-  for (const record of candidates) memberships.set(emailKey(record), [{ index, group, record }]);
-  const emails = [...memberships.keys()].filter((e) => e !== '');
-  for (let other = 0; other < groups.length && groups.length > 1 && emails.length; other += 1) {
-    if (other === index) continue;
-    for (const found of await client.groupReceiversByEmail(String(groups[other].id), emails)) {
-      memberships.get(emailKey(found))?.push({ index: other, group: groups[other], record: found });
-    }
-  }
+/** The group has fewer pages now than the stored position says: carrying on would skip records. */
+function lost(group: Group, page: number): never {
+  throw new ScanPositionLostError(
+    `CleverReach receivers of group ${group.id}: the stored scan position page ${page} lies beyond the end of the list`,
+  );
+}
+
+function pagesOf(group: Group, fetch: (page: number, size: number) => Promise<Receiver[]>, pageSize: number, startPage: number) {
+  return paginatePages(`CleverReach receivers of group ${group.id}`, { pageSize, firstPage: 0, startPage }, async (page, size) => ({
+    records: await fetch(page, size),
+  }));
+}
+
+function sighting(record: Receiver, group: number, page: number) {
+  return {
+    key: receiverKey(record.email, record.id),
+    group,
+    page,
+    stamp: Math.round((receiverChangedAt(record) ?? 0) / 1000),
+    active: isActive(record),
+  };
+}
+
+/** The records of a page that this group emits, each with all the receiver's groups. */
+function owned(records: Receiver[], g: number, index: ReceiverIndex, groups: Group[]): ReceiverWithGroups[] {
   const kept: ReceiverWithGroups[] = [];
-  for (const record of candidates) {
-    const all = memberships.get(emailKey(record)) ?? [{ index, group, record }];
-    if (!ownsChange(all, index, window.until)) continue;
-    const groupsOfReceiver: Membership[] = all
-      .sort((a, b) => a.index - b.index)
-      .map((m) => ({ id: String(m.group.id), name: String(m.group.name), active: isActive(m.record) }));
-    kept.push({ ...record, groups: groupsOfReceiver });
+  for (const record of records) {
+    const key = receiverKey(record.email, record.id);
+    const owner = index.owner(key);
+    if (owner === undefined) {
+      // Joined after the index pass read its groups: its stamp is past the bound in all but
+      // clock-skew cases; it is emitted here once, with the group it was found in.
+      index.add(sighting(record, g, 0));
+      if (index.markEmitted(key)) kept.push(withGroups(record, [{ group: g, active: isActive(record) }], groups));
+      continue;
+    }
+    if (owner !== g || !index.markEmitted(key)) continue;
+    kept.push(withGroups(record, index.memberships(key), groups));
   }
   return kept;
 }
 
-/** True when the membership at `index` holds the receiver's newest stamp up to `until` (ties: lowest index). */
-function ownsChange(all: { index: number; record: Receiver }[], index: number, until: number): boolean {
-  let best: { index: number; t: number } | undefined;
-  for (const m of all) {
-    const t = receiverChangedAt(m.record) ?? 0;
-    if (t > until) continue;
-    if (!best || t > best.t || (t === best.t && m.index < best.index)) best = { index: m.index, t };
-  }
-  return !best || best.index === index;
+function withGroups(record: Receiver, memberships: { group: number; active: boolean }[], groups: Group[]): ReceiverWithGroups {
+  const list: Membership[] = memberships.map((m) => ({ id: String(groups[m.group].id), name: String(groups[m.group].name), active: m.active }));
+  return { ...record, groups: list };
+}
+
+function position(group: Group, page: number): ScanPosition {
+  return { pass: 2, group: String(group.id), page };
 }
 
 function readPosition(value: unknown): ScanPosition | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const v = value as Record<string, unknown>;
-  if (v.group === undefined || v.group === null) return undefined;
+  if (v.pass !== 2 || v.group === undefined || v.group === null) return undefined;
   const page = Number(v.page);
-  return { group: String(v.group), page: Number.isInteger(page) && page >= 0 ? page : 0 };
+  return { pass: 2, group: String(v.group), page: Number.isInteger(page) && page >= 0 ? page : 0 };
 }

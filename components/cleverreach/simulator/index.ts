@@ -5,6 +5,9 @@ import type { SimulatorOptions } from '@oih-suite/kit/simulator';
 
 export type { SimulatorOptions };
 
+/** The kit's simulator options, plus the share of receivers seeded into a second group. */
+export type CleverReachSimulatorOptions = SimulatorOptions & { multiGroupShare?: number };
+
 export { CleverReachStore, SimGroup, nowSeconds };
 
 export interface CleverReachSimulator {
@@ -25,12 +28,12 @@ export const SIM_CLIENT_SECRET = 'sim-client-secret-0001';
 const TOKEN_TTL_SECONDS = 2_592_000;
 
 /** Starts a local CleverReach REST v3 simulator on 127.0.0.1. */
-export async function startSimulator(options: SimulatorOptions = {}): Promise<CleverReachSimulator> {
+export async function startSimulator(options: CleverReachSimulatorOptions = {}): Promise<CleverReachSimulator> {
   const server = new SimulatorServer('cleverreach');
   const store = new CleverReachStore();
   const tokens = new TokenIssuer(TOKEN_TTL_SECONDS);
   installRoutes(server, store, tokens, { clientId: SIM_CLIENT_ID, clientSecret: SIM_CLIENT_SECRET });
-  if (options.records !== undefined) store.seed(options.records, options.seed);
+  if (options.records !== undefined) store.seed(options.records, options.seed, options.multiGroupShare);
   if (options.intervalScale !== undefined) server.intervalScale = options.intervalScale;
   if (options.rateLimits) {
     server.rateLimit = {

@@ -326,7 +326,8 @@ export class CleverReachStore {
    * Seeds `count` realistic receivers across three groups: about a fifth in two groups, some
    * unsubscribed or never activated, and runs of equal timestamps.
    */
-  seed(count: number, seed = 42): void {
+  /** `multiGroupShare`: the share of receivers also in a second group (default about 18 %). */
+  seed(count: number, seed = 42, multiGroupShare?: number): void {
     const random = new SeededRandom(seed);
     if (this.groups.size === 0) ['Newsletter', 'Customers', 'Events'].forEach((name, i) => this.addGroup(name, SEED_FROM - 86_400 * (3 - i)));
     const groupIds = [...this.groups.keys()];
@@ -349,8 +350,11 @@ export class CleverReachStore {
         },
         stamp,
       );
-      if (random.next() < 0.2) {
-        const other = groupIds.find((g) => g !== home && random.next() > 0.3);
+      if (random.next() < (multiGroupShare ?? 0.2)) {
+        // With a share set, exactly that share joins one other group (benchmark scenarios).
+        const others = groupIds.filter((g) => g !== home);
+        const other =
+          multiGroupShare === undefined ? groupIds.find((g) => g !== home && random.next() > 0.3) : others.length ? random.pick(others) : undefined;
         if (other !== undefined)
           this.subscribe(other, { email: receiver.email, attributes: { firstname: first, name: last } }, stamp + random.int(0, 3));
       }

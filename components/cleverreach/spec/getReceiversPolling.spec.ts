@@ -27,7 +27,6 @@ const receiver = (id: string, groupId: string, stamps: Record<string, number>, e
 
 const auth = { reqheaders: { authorization: `Bearer ${TOKEN}`, accept: 'application/json' } };
 const list = (page: number, size: number) => ({ page: String(page), pagesize: String(size), type: 'all', detail: '4', order_by: 'registered ASC' });
-const lookup = (emails: string[]) => ({ page: '0', pagesize: String(emails.length), type: 'all', detail: '4', email_list: emails.join(',') });
 
 /** The token and a group list of Newsletter (1) and Customers (2). */
 const newsletterAndCustomers = () =>
@@ -38,20 +37,10 @@ const newsletterAndCustomers = () =>
       { id: '2', name: 'Customers' },
     ]);
 
-/** Group 2 answers page 3 (50 a page) empty, and page 2, asked to confirm that end, with `page2`. */
-const emptyPage3Of2After = (page2: unknown[]) =>
-  nock(BASE, auth)
-    .get('/v3/groups.json/2/receivers')
-    .query(list(3, 50))
-    .reply(200, [])
-    .get('/v3/groups.json/2/receivers')
-    .query(list(2, 50))
-    .reply(200, page2);
-
 describe('getReceiversPolling (nock)', () => {
   useNock();
 
-  it('scans every group, emits a receiver of two groups once with both groups, and snapshots the scan position', async () => {
+  it('reads every group twice at most, emits a receiver of two groups once with both groups, and snapshots the scan position', async () => {
     const r10g1 = receiver('10', '1', { last_changed: S + 100 }, { attributes: { vorname: 'Eva', nachname: 'Ernst' }, tags: ['VIP'] });
     const r10g2 = receiver('10', '2', { registered: S + 50, activated: S + 50, last_changed: S + 50 });
     const r11 = receiver('11', '1', {});
@@ -67,25 +56,24 @@ describe('getReceiversPolling (nock)', () => {
         { id: '2', name: 'Customers' },
         { id: '1', name: 'Newsletter' },
       ]);
+    // Index pass over group 1, then group 2 read once (indexed and emitted), then group 1's page
+    // that holds the change it owns (r10, newest in group 1) once more. No look-ups.
     nock(BASE, auth)
       .get('/v3/groups.json/1/receivers')
       .query(list(0, 2))
       .reply(200, [r10g1, r11])
-      .get('/v3/groups.json/2/receivers')
-      .query(lookup(['r10@example.com']))
-      .reply(200, [r10g2])
       .get('/v3/groups.json/1/receivers')
       .query(list(1, 2))
       .reply(204)
       .get('/v3/groups.json/2/receivers')
       .query(list(0, 2))
       .reply(200, [r10g2, r12])
-      .get('/v3/groups.json/1/receivers')
-      .query(lookup(['r10@example.com', 'r12@example.com']))
-      .reply(200, [r10g1])
       .get('/v3/groups.json/2/receivers')
       .query(list(1, 2))
-      .reply(200, []);
+      .reply(200, [])
+      .get('/v3/groups.json/1/receivers')
+      .query(list(0, 2))
+      .reply(200, [r10g1, r11]);
 
     const { self, error } = await runProcess(allGroups.process, {}, { ...CFG, pageSize: 2 }, { lastUpdated: SINCE });
 
@@ -93,20 +81,6 @@ describe('getReceiversPolling (nock)', () => {
     scope.done();
     expect(nock.pendingMocks()).to.deep.equal([]);
     expect(self.data).to.deep.equal([
-      {
-        metadata: { recordUid: '10', applicationUid: 'cleverreach' },
-        data: {
-          firstName: 'Eva',
-          lastName: 'Ernst',
-          contactData: [{ type: 'email', value: 'r10@example.com' }],
-          categories: [
-            { name: 'tag', label: 'VIP' },
-            { name: 'group', label: 'Newsletter' },
-            { name: 'group', label: 'Customers' },
-            { name: 'status', label: 'active' },
-          ],
-        },
-      },
       {
         metadata: { recordUid: '12', applicationUid: 'cleverreach' },
         data: {
@@ -117,40 +91,69 @@ describe('getReceiversPolling (nock)', () => {
             { type: 'phone', value: '0301' },
           ],
           categories: [
-            { name: 'group', label: 'Customers' },
-            { name: 'status', label: 'inactive' },
+            { name: 'Customers', label: 'group' },
+            { name: 'inactive', label: 'status' },
+          ],
+        },
+      },
+      {
+        metadata: { recordUid: '10', applicationUid: 'cleverreach' },
+        data: {
+          firstName: 'Eva',
+          lastName: 'Ernst',
+          contactData: [{ type: 'email', value: 'r10@example.com' }],
+          categories: [
+            { name: 'VIP', label: 'tag' },
+            { name: 'Newsletter', label: 'group' },
+            { name: 'Customers', label: 'group' },
+            { name: 'active', label: 'status' },
           ],
         },
       },
     ]);
     for (const message of self.data) expectSchema('receiverPerson.out.json', message.data);
     expect(self.snapshots).to.deep.equal([
-      { lastUpdated: SINCE, scan: { until: UNTIL, after: { group: '1', page: 1 } } },
-      { lastUpdated: SINCE, scan: { until: UNTIL, after: { group: '2', page: 0 } } },
-      { lastUpdated: SINCE, scan: { until: UNTIL, after: { group: '2', page: 1 } } },
+      { lastUpdated: SINCE, scan: { until: UNTIL, after: { pass: 2, group: '2', page: 1 } } },
+      { lastUpdated: SINCE, scan: { until: UNTIL, after: { pass: 2, group: '1', page: 0 } } },
       { lastUpdated: UNTIL },
     ]);
     expect(JSON.stringify(self.events)).not.to.include(TOKEN).and.not.to.include(CFG.client_secret);
   });
 
-  it('resumes an interrupted scan at the stored group and page', async () => {
+  it('resumes an interrupted emit pass: indexes every group again, then reads on from the stored group and page', async () => {
     const scope = newsletterAndCustomers();
-    // Page 3 is empty: the scan had stopped right after a full page 2 (checked), so it is the end.
-    const unchanged = Array.from({ length: 50 }, (_, i) => receiver(String(100 + i), '2', {}));
-    emptyPage3Of2After(unchanged);
-    const snapshot = { lastUpdated: SINCE, scan: { until: UNTIL, after: { group: '2', page: 3 } } };
-    const { self, error } = await runProcess(allGroups.process, {}, { ...CFG, pageSize: 50 }, snapshot);
+    const changed = (id: string) => receiver(id, '1', { last_changed: S + 5 });
+    nock(BASE, auth)
+      .get('/v3/groups.json/1/receivers')
+      .query(list(0, 1))
+      .reply(200, [changed('1')])
+      .get('/v3/groups.json/1/receivers')
+      .query(list(1, 1))
+      .reply(200, [changed('2')])
+      .get('/v3/groups.json/1/receivers')
+      .query(list(2, 1))
+      .reply(204)
+      .get('/v3/groups.json/2/receivers')
+      .query(list(0, 1))
+      .reply(204)
+      .get('/v3/groups.json/1/receivers')
+      .query(list(1, 1))
+      .reply(200, [changed('2')]);
+    const snapshot = { lastUpdated: SINCE, scan: { until: UNTIL, after: { pass: 2, group: '1', page: 1 } } };
+    const { self, error } = await runProcess(allGroups.process, {}, { ...CFG, pageSize: 1 }, snapshot);
     expect(error).to.equal(undefined);
     scope.done();
     expect(nock.pendingMocks()).to.deep.equal([]);
-    expect(self.data).to.deep.equal([]);
+    expect(self.data.map((m) => (m.metadata as { recordUid: string }).recordUid)).to.deep.equal(['2']);
     expect(self.snapshots).to.deep.equal([{ lastUpdated: UNTIL }]);
   });
 
   it('restarts the window when the stored page lies beyond the end of its group, instead of skipping records', async () => {
     const scope = newsletterAndCustomers();
     const changed = receiver('7', '2', { last_changed: S + 10 });
-    emptyPage3Of2After([])
+    // The index pass finds group 1 with one page only: its stored page 3 is gone, so the scan
+    // starts over (index pass, then group 2 emitted as it is read) instead of skipping to the end.
+    nock(BASE, auth)
       .get('/v3/groups.json/1/receivers')
       .query(list(0, 50))
       .reply(200, [])
@@ -158,9 +161,12 @@ describe('getReceiversPolling (nock)', () => {
       .query(list(0, 50))
       .reply(200, [changed])
       .get('/v3/groups.json/1/receivers')
-      .query(lookup(['r7@example.com']))
-      .reply(200, []);
-    const snapshot = { lastUpdated: SINCE, scan: { until: UNTIL, after: { group: '2', page: 3 } } };
+      .query(list(0, 50))
+      .reply(200, [])
+      .get('/v3/groups.json/2/receivers')
+      .query(list(0, 50))
+      .reply(200, [changed]);
+    const snapshot = { lastUpdated: SINCE, scan: { until: UNTIL, after: { pass: 2, group: '1', page: 3 } } };
     const { self, error } = await runProcess(allGroups.process, {}, { ...CFG, pageSize: 50 }, snapshot);
     expect(error).to.equal(undefined);
     scope.done();
@@ -169,17 +175,38 @@ describe('getReceiversPolling (nock)', () => {
     expect(self.snapshots.at(-1)).to.deep.equal({ lastUpdated: UNTIL });
   });
 
+  it('restarts the window from a position of the older one-pass scan (it says nothing about the emit pass)', async () => {
+    const scope = newsletterAndCustomers();
+    const changed = receiver('8', '1', { last_changed: S + 10 });
+    nock(BASE, auth)
+      .get('/v3/groups.json/1/receivers')
+      .query(list(0, 50))
+      .reply(200, [changed])
+      .get('/v3/groups.json/2/receivers')
+      .query(list(0, 50))
+      .reply(204)
+      .get('/v3/groups.json/1/receivers')
+      .query(list(0, 50))
+      .reply(200, [changed]);
+    const snapshot = { lastUpdated: SINCE, scan: { until: UNTIL, after: { group: '2', page: 3 } } };
+    const { self, error } = await runProcess(allGroups.process, {}, { ...CFG, pageSize: 50 }, snapshot);
+    expect(error).to.equal(undefined);
+    scope.done();
+    expect(nock.pendingMocks()).to.deep.equal([]);
+    expect(self.data.map((m) => (m.metadata as { recordUid: string }).recordUid)).to.deep.equal(['8']);
+  });
+
   it('uses an issued accessToken as is and reads the old adapter numeric snapshot in seconds', async () => {
     nock(BASE, { reqheaders: { authorization: 'Bearer issued-token-abcdef' } })
       .get('/v3/groups.json')
       .reply(200, [{ id: '1', name: 'Newsletter' }])
       .get('/v3/groups.json/1/receivers')
-      .query(list(0, 1000))
+      .query(list(0, 5000))
       .reply(200, [receiver('5', '1', { last_changed: S })]);
     const { self, error } = await runProcess(
       allGroups.process,
       {},
-      { accessToken: 'issued-token-abcdef', baseUrl: `${BASE}/v3/` },
+      { accessToken: 'issued-token-abcdef', baseUrl: `${BASE}/v3/`, safetyLagSeconds: 0 },
       { lastUpdated: S },
     );
     expect(error).to.equal(undefined);
@@ -200,7 +227,7 @@ describe('getReceiversByGroupIdPolling (nock)', () => {
     const scope = tokenInterceptor(nock(BASE)).get('/v3/groups.json').reply(200, groups);
     nock(BASE, auth)
       .get('/v3/groups.json/2/receivers')
-      .query(list(0, 1000))
+      .query(list(0, 5000))
       .reply(200, [receiver('7', '2', { last_changed: S + 1 })]);
     const { self, error } = await runProcess(byGroup.process, {}, { ...CFG, groupName: '  CUSTOMERS ' }, { lastUpdated: SINCE });
     expect(error).to.equal(undefined);
@@ -212,8 +239,8 @@ describe('getReceiversByGroupIdPolling (nock)', () => {
         data: {
           contactData: [{ type: 'email', value: 'r7@example.com' }],
           categories: [
-            { name: 'group', label: 'Customers' },
-            { name: 'status', label: 'active' },
+            { name: 'Customers', label: 'group' },
+            { name: 'active', label: 'status' },
           ],
         },
       },

@@ -43,9 +43,9 @@ describe('lookupReceiver', () => {
             { type: 'phone', value: '+49 40 1' },
           ],
           categories: [
-            { name: 'tag', label: 'Customer' },
-            { name: 'group', label: 'Newsletter' },
-            { name: 'status', label: 'active' },
+            { name: 'Customer', label: 'tag' },
+            { name: 'Newsletter', label: 'group' },
+            { name: 'active', label: 'status' },
           ],
         },
       },
@@ -65,8 +65,8 @@ describe('lookupReceiver', () => {
       expect(error).to.equal(undefined);
       scope.done();
       const categories = (self.data[0].data as { categories: unknown[] }).categories;
-      expect(categories).to.deep.include({ name: 'status', label: active ? 'active' : 'inactive' });
-      expect(categories).to.not.deep.include({ name: 'status', label: active ? 'inactive' : 'active' });
+      expect(categories).to.deep.include({ name: active ? 'active' : 'inactive', label: 'status' });
+      expect(categories).to.not.deep.include({ name: active ? 'inactive' : 'active', label: 'status' });
     }
   });
 

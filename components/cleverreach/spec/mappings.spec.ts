@@ -25,9 +25,9 @@ describe('built-in mappings', () => {
         { type: 'phone', value: '0201' },
       ],
       categories: [
-        { name: 'tag', label: 'A' },
-        { name: 'tag', label: 'B' },
-        { name: 'status', label: 'inactive' },
+        { name: 'A', label: 'tag' },
+        { name: 'B', label: 'tag' },
+        { name: 'inactive', label: 'status' },
       ],
     });
   });
@@ -42,10 +42,10 @@ describe('built-in mappings', () => {
       global_attributes: [],
       tags: [],
     });
-    expect(person).to.deep.equal({ contactData: [{ type: 'email', value: 'e@example.com' }], categories: [{ name: 'status', label: 'active' }] });
+    expect(person).to.deep.equal({ contactData: [{ type: 'email', value: 'e@example.com' }], categories: [{ name: 'active', label: 'status' }] });
   });
 
-  it('Person → receiver writes names to attributes and global_attributes under English and German keys; tags from categories', async () => {
+  it('Person → receiver writes names to attributes and global_attributes under English and German keys; tags from categories (name = value; label when there is no name)', async () => {
     const body = await map(personToReceiver, {
       firstName: 'Mia',
       lastName: 'Maier',
@@ -57,13 +57,23 @@ describe('built-in mappings', () => {
       categories: [
         'Lead',
         { label: 'Fair 2024' },
+        { name: 'Customer', label: 'tag' },
+        { name: 'Manufacturing', label: 'market' },
+        { name: 'Newsletter', label: 'group' },
+        { name: 'active', label: 'status' },
+        // This component's categories before the OIH convention: the kind in name, the value in label.
         { name: 'tag', label: 'VIP' },
-        { name: 'group', label: 'Newsletter' },
-        { name: 'status', label: 'active' },
+        { name: 'group', label: 'Events' },
+        { name: 'status', label: 'inactive' },
       ],
     });
     const names = { firstname: 'Mia', vorname: 'Mia', lastname: 'Maier', name: 'Maier', nachname: 'Maier', phone: '0170' };
-    expect(body).to.deep.equal({ email: 'mia@example.com', attributes: names, global_attributes: names, tags: ['Lead', 'Fair 2024', 'VIP'] });
+    expect(body).to.deep.equal({
+      email: 'mia@example.com',
+      attributes: names,
+      global_attributes: names,
+      tags: ['Lead', 'Fair 2024', 'Customer', 'Manufacturing', 'VIP'],
+    });
   });
 
   it('Person → receiver leaves out what the person does not have', async () => {

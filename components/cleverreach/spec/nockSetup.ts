@@ -2,7 +2,8 @@ import { useNockSandbox } from '@oih-suite/kit/testing';
 import nock from 'nock';
 
 export const BASE = 'https://rest.cleverreach.test';
-export const CFG = { client_id: 'client-abc', client_secret: 'secret-very-private', baseUrl: BASE };
+/** `safetyLagSeconds: 0`: exact bounds at the fixed "now"; the safety lag has its own spec (lag.spec.ts). */
+export const CFG = { client_id: 'client-abc', client_secret: 'secret-very-private', baseUrl: BASE, safetyLagSeconds: 0 };
 export const TOKEN = 'access-token-0123456789';
 /** A fixed "now" (2024-01-01T02:46:40.500Z) so upper bounds and timestamps are exact. */
 export const NOW_MS = (1_704_067_200 + 10_000) * 1000 + 500;

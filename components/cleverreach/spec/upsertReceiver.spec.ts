@@ -13,7 +13,7 @@ const person = {
     { type: 'phone', value: '+49 30 1234' },
     { type: 'email', value: 'anna@example.com' },
   ],
-  categories: [{ name: 'tag', label: 'VIP' }, 'Lead'],
+  categories: [{ name: 'VIP', label: 'tag' }, 'Lead'],
 };
 const names = { firstname: 'Anna', vorname: 'Anna', lastname: 'Meyer', name: 'Meyer', nachname: 'Meyer', salutation: 'Frau', phone: '+49 30 1234' };
 const body = { email: 'anna@example.com', attributes: names, global_attributes: names, tags: ['VIP', 'Lead'] };

@@ -16,7 +16,7 @@ describe('maestroqa getCoachingSessionsPolling', () => {
   let cfg: Record<string, unknown>;
   beforeEach(async () => {
     sim = await startQuietSimulator();
-    cfg = { ...sim.cfg, startTime: new Date(Date.now() - 10 * DAY).toISOString(), lookbackDays: 30 };
+    cfg = { ...sim.cfg, safetyLagSeconds: 0, startTime: new Date(Date.now() - 10 * DAY).toISOString(), lookbackDays: 30 };
   });
   afterEach(() => stopQuietSimulator(sim));
 

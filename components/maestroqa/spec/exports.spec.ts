@@ -27,7 +27,8 @@ describe('maestroqa raw and groups exports', () => {
     await stopQuietSimulator(sim);
   });
 
-  const raw = (cfg: Record<string, unknown>, snapshot: unknown = {}) => runProcess(rawTrigger.process, {}, { ...sim.cfg, ...cfg }, snapshot);
+  const raw = (cfg: Record<string, unknown>, snapshot: unknown = {}) =>
+    runProcess(rawTrigger.process, {}, { ...sim.cfg, safetyLagSeconds: 0, ...cfg }, snapshot);
 
   it('requests, polls through requested/in_progress, downloads without credentials and emits rows exactly', async () => {
     const rows = sim.addRows('total_scores', 3, Date.now() - 5000);
@@ -121,7 +122,7 @@ describe('maestroqa raw and groups exports', () => {
   });
 
   it('agent groups become OIH Persons, unavailable agents included', async () => {
-    const outcome = await runProcess(groupsTrigger.process, {}, sim.cfg, {});
+    const outcome = await runProcess(groupsTrigger.process, {}, { ...sim.cfg, safetyLagSeconds: 0 }, {});
     expect(outcome.error).to.equal(undefined);
     expect(sim.server.requests[0].body).to.deep.equal({ includeUnavailable: true });
     expect(outcome.self.data).to.have.length(4);

@@ -92,5 +92,7 @@ export function agentGroupsFixture(trigger: Trigger): TriggerContractFixture {
         .map((a) => `${a.groupId}|${a.email}`),
     touchRecords: (ids) => sim().renameAgents(ids.map((id) => id.split('|')[1])),
     isPageRequest: exportRequest,
+    // No change times: the safety lag holds nothing back (the stream's source says changeTimes: false).
+    untimed: true,
   }));
 }

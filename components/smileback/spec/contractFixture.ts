@@ -37,17 +37,17 @@ const referenceKind = (kind: ReferenceKind): Kind => ({
   touch: (sim, id) => sim.store.updateReference(kind, id, { name: `Renamed ${++counter}` }),
 });
 
-/** Seed 000's resource names, the trigger of each and the list it reads. */
-export const RESOURCES = [
+/** Seed 000's resource names, the trigger of each and the list it reads; the reference lists have no change time. */
+export const RESOURCES: { key: string; triggerId: string; path: string; untimed?: boolean }[] = [
   { key: 'review', triggerId: 'getReviewsPolling', path: '/v3/reviews/' },
   { key: 'nps-response', triggerId: 'getNpsResponsesPolling', path: '/v3/nps-responses/' },
   { key: 'prj-response', triggerId: 'getProjectResponsesPolling', path: '/v3/prj-responses/' },
-  { key: 'csat-agents', triggerId: 'getCsatAgentsPolling', path: '/v3/csat-agents/' },
-  { key: 'csat-boards', triggerId: 'getCsatBoardsPolling', path: '/v3/csat-boards/' },
-  { key: 'csat-companies', triggerId: 'getCsatCompaniesPolling', path: '/v3/csat-companies/' },
-  { key: 'csat-contacts', triggerId: 'getCsatContactsPolling', path: '/v3/csat-contacts/' },
-  { key: 'nps-campaigns', triggerId: 'getNpsCampaignsPolling', path: '/v3/nps-campaigns/' },
-  { key: 'prj-surveys', triggerId: 'getProjectSurveysPolling', path: '/v3/prj-surveys/' },
+  { key: 'csat-agents', triggerId: 'getCsatAgentsPolling', path: '/v3/csat-agents/', untimed: true },
+  { key: 'csat-boards', triggerId: 'getCsatBoardsPolling', path: '/v3/csat-boards/', untimed: true },
+  { key: 'csat-companies', triggerId: 'getCsatCompaniesPolling', path: '/v3/csat-companies/', untimed: true },
+  { key: 'csat-contacts', triggerId: 'getCsatContactsPolling', path: '/v3/csat-contacts/', untimed: true },
+  { key: 'nps-campaigns', triggerId: 'getNpsCampaignsPolling', path: '/v3/nps-campaigns/', untimed: true },
+  { key: 'prj-surveys', triggerId: 'getProjectSurveysPolling', path: '/v3/prj-surveys/', untimed: true },
 ];
 
 export function contractFixture(resourceKey: string, trigger: TriggerContractFixture['trigger']): TriggerContractFixture {
@@ -78,5 +78,6 @@ export function contractFixture(resourceKey: string, trigger: TriggerContractFix
     },
     expireTokens: () => sim.expireTokens(),
     isPageRequest: (req) => req.method === 'GET' && req.path.replace(/\/?$/, '/') === `/api${resource.path}`,
+    untimed: resource.untimed === true,
   };
 }

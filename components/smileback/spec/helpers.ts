@@ -16,6 +16,8 @@ export const CFG = {
   client_id: 'client-abc',
   client_secret: 'secret-very-private',
   baseUrl: BASE,
+  // Exact bounds at the fixed "now"; the safety lag has its own spec (lag.spec.ts).
+  safetyLagSeconds: 0,
 };
 export const TOKEN = 'access-token-0123456789';
 export const REFRESH = 'refresh-token-0123456789';

@@ -30,7 +30,7 @@ describe('smileback getReviewsPolling: reviews modified during a long sync', () 
       sim.store.updateReview(ids[0], { comment: 'edited during the sync' });
       sim.store.updateReview(ids[3], { comment: 'edited during the sync' });
     });
-    await trigger.process.call(self, {}, { ...sim.cfg, pageSize: 10, startTime: '2024-12-31T00:00:00Z' }, {});
+    await trigger.process.call(self, {}, { ...sim.cfg, safetyLagSeconds: 0, pageSize: 10, startTime: '2024-12-31T00:00:00Z' }, {});
     const idsOf = (s: RecordingSelf) => s.data.map((m) => Number((m.metadata as { recordUid: string }).recordUid));
     expect(idsOf(self)).to.deep.equal(ids);
     // Each page starts at the newest time of the one before (one review read at it), not at an offset into the list.
@@ -38,7 +38,7 @@ describe('smileback getReviewsPolling: reviews modified during a long sync', () 
     expect(pages.map((r) => r.query.offset ?? '0')).to.deep.equal(['0', '1', '1', '1', '1', '1']);
     // Modified after the run's fixed upper bound: the next run has them.
     const next = new RecordingSelf();
-    await trigger.process.call(next, {}, { ...sim.cfg, pageSize: 10 }, self.snapshots.at(-1));
+    await trigger.process.call(next, {}, { ...sim.cfg, safetyLagSeconds: 0, pageSize: 10 }, self.snapshots.at(-1));
     expect(idsOf(next)).to.deep.equal([ids[0], ids[3]]);
   });
 });

@@ -31,7 +31,7 @@ describe('smileback shared rate budget', () => {
     this.timeout(30_000);
     sim = await startSimulator({ records: 1000, seed: 3, intervalScale: SCALE });
     // Raw records: the mapping's CPU time is not what this test is about.
-    const cfg = { ...sim.cfg, pageSize: 20, includeUnrated: true, skipTransformation: true };
+    const cfg = { ...sim.cfg, pageSize: 20, includeUnrated: true, skipTransformation: true, safetyLagSeconds: 0 };
     const [r, n] = await Promise.all([runProcess(reviews.process, {}, cfg, {}), runProcess(nps.process, {}, cfg, {})]);
     expect(r.error).to.equal(undefined);
     expect(n.error).to.equal(undefined);

@@ -65,7 +65,7 @@ describe('socialhub triggers: exact requests, messages and snapshots', () => {
       t1 + 1000,
     );
     sim.store.addPointsRecord({ accountCode: 'PA-other', operationType: 6, pointValue: 1 }, t1);
-    const cfg = { ...sim.cfg, accountCode: sim.main.accountCode, pageSize: 50, status: '' };
+    const cfg = { ...sim.cfg, safetyLagSeconds: 0, accountCode: sim.main.accountCode, pageSize: 50, status: '' };
     const outcome = await runProcess(pointsTrigger.process, {}, cfg, { lastUpdated: '2026-01-09T00:00:00.000Z' });
     expect(outcome.error).to.equal(undefined);
     const pages = sim.server.requests.filter((r) => r.path.startsWith('/v1/points/'));
@@ -123,7 +123,7 @@ describe('socialhub triggers: exact requests, messages and snapshots', () => {
         { productCode: 'P2', qty: 1, price: 1000, totalAmount: 1000 },
       ],
     });
-    const cfg = { ...sim.cfg, consumerCode: sim.main.consumerCode, pageSize: 100 };
+    const cfg = { ...sim.cfg, safetyLagSeconds: 0, consumerCode: sim.main.consumerCode, pageSize: 100 };
     const outcome = await runProcess(transactionsTrigger.process, {}, cfg, { lastUpdated: '2026-01-12T00:00:00Z' });
     expect(outcome.error).to.equal(undefined);
     const pages = sim.server.requests.filter((r) => r.path.startsWith('/v1/transactions/'));
@@ -164,7 +164,7 @@ describe('socialhub triggers: exact requests, messages and snapshots', () => {
     sim = await startSimulator({ rateLimits: false, timeZoneOffsetMinutes: 480 });
     const late = sim.store.addTransaction(sim.main.consumerCode, Date.UTC(2026, 0, 12, 20, 30), { transactionCode: 'T-late' });
     expect(late.orderDate).to.equal('2026-01-13 04:30:00');
-    const cfg = { ...sim.cfg, consumerCode: sim.main.consumerCode, timeZone: '+08:00' };
+    const cfg = { ...sim.cfg, safetyLagSeconds: 0, consumerCode: sim.main.consumerCode, timeZone: '+08:00' };
     const outcome = await runProcess(transactionsTrigger.process, {}, cfg, { lastUpdated: '2026-01-12T00:00:00Z' });
     expect(outcome.error).to.equal(undefined);
     const pages = sim.server.requests.filter((r) => r.path.startsWith('/v1/transactions/'));
@@ -178,14 +178,14 @@ describe('socialhub triggers: exact requests, messages and snapshots', () => {
   });
 
   it('an unknown time zone is an error naming the field, before any request', async () => {
-    const cfg = { ...sim.cfg, consumerCode: sim.main.consumerCode, timeZone: 'Middle/Earth' };
+    const cfg = { ...sim.cfg, safetyLagSeconds: 0, consumerCode: sim.main.consumerCode, timeZone: 'Middle/Earth' };
     const outcome = await runProcess(transactionsTrigger.process, {}, cfg, {});
     expect(outcome.error!.message).to.match(/^timeZone: "Middle\/Earth" is not a time zone/);
     expect(sim.server.requests.filter((r) => r.path.startsWith('/v1/transactions/'))).to.have.length(0);
   });
 
   it('a trigger without its account or consumer names the field', async () => {
-    const outcome = await runProcess(pointsTrigger.process, {}, { ...sim.cfg }, {});
+    const outcome = await runProcess(pointsTrigger.process, {}, { ...sim.cfg, safetyLagSeconds: 0 }, {});
     expect(outcome.error!.message).to.equal('accountCode: is required');
   });
 });

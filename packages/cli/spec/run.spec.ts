@@ -30,7 +30,7 @@ describe('oih-connectors run and verify against the CleverReach simulator', func
     const { startSimulator } = require(SIM) as { startSimulator: (o: object) => Promise<CleverReachSim> };
     sim = await startSimulator({ records: 30, seed: 7 });
     dir = tempDir();
-    cfgFile = writeJson(path.join(dir, 'cfg.json'), { ...sim.cfg, pageSize: 10 });
+    cfgFile = writeJson(path.join(dir, 'cfg.json'), { ...sim.cfg, safetyLagSeconds: 0, pageSize: 10 });
   });
 
   after(async () => {
@@ -80,7 +80,12 @@ describe('oih-connectors run and verify against the CleverReach simulator', func
   });
 
   it('OIH_CFG_* variables supply secrets that are never printed', async () => {
-    const noSecret = writeJson(path.join(dir, 'nosecret.json'), { client_id: sim.cfg.client_id, baseUrl: sim.baseUrl, pageSize: 10 });
+    const noSecret = writeJson(path.join(dir, 'nosecret.json'), {
+      client_id: sim.cfg.client_id,
+      baseUrl: sim.baseUrl,
+      pageSize: 10,
+      safetyLagSeconds: 0,
+    });
     const r = await cli(['run', 'cleverreach', 'getReceiversPolling', '--cfg', noSecret, '--limit', '1', '--json'], {
       OIH_CFG_CLIENT_SECRET: String(sim.cfg.client_secret),
     });

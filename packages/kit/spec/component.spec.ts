@@ -199,7 +199,15 @@ describe('component wrappers', () => {
         pageSize: 10,
         singlePagePerInterval: true,
         resetSnapshot: true,
+        safetyLagMs: 60_000,
       });
+      expect(readPollingSettings({ safetyLagSeconds: '0' }, { fallback: 10, max: 50 }).safetyLagMs).to.equal(0);
+      expect(readPollingSettings({ safetyLagSeconds: 2.5 }, { fallback: 10, max: 50 }).safetyLagMs).to.equal(2500);
+      for (const bad of [-1, 'soon', 86_401, true]) {
+        expect(() => readPollingSettings({ safetyLagSeconds: bad }, { fallback: 10, max: 50 })).to.throw(
+          /^safetyLagSeconds: must be a number of seconds/,
+        );
+      }
       expect(() => readPollingSettings({ startTime: '2024-02-01', endTime: '2024-01-01' }, { fallback: 10, max: 50 })).to.throw(
         /^endTime: must not be before startTime/,
       );

@@ -45,7 +45,7 @@ describe('reference provider: what the contract relies on', () => {
 
   it('emits tombstones for deleted records and the mapped record otherwise, and never the client secret', async () => {
     const ids = await provider.add(7);
-    const cfg = { baseUrl: provider.sim.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET };
+    const cfg = { baseUrl: provider.sim.url, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, safetyLagSeconds: 0 };
     const { self, error } = await runProcess(ascendingOffset.process, {}, cfg, {});
     expect(error).to.equal(undefined);
     const last = self.data[6] as { metadata: unknown; data: Record<string, unknown> };

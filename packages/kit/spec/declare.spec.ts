@@ -294,6 +294,7 @@ describe('declare: generated descriptors', () => {
       'maxRetryWaitSeconds',
       'requestTimeoutSeconds',
       'maxResponseMB',
+      'rateLimitShare',
       'applicationUid',
     ]);
     expect(json.triggers.getItemsPolling.main).to.equal('./dist/lib/triggers/getItemsPolling.js');

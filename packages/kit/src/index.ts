@@ -24,6 +24,7 @@ export { ForeignAllowance, UrlCheck, CheckedUrl, checkUrl } from './http/origin'
 export type { BodyCheck } from './http/types';
 export type { RequestLimits } from './http/transport';
 export type { RateWindow } from './http/throttle';
+export type { AdaptiveRateOptions } from './http/adaptiveRate';
 
 // Paging: async generators of pages.
 export { Page, paginateLinks, paginateOffset, paginatePages } from './paging/paginate';

@@ -80,12 +80,16 @@ async function upsert(client: CleverReachClient, groupId: string, recordUid: str
   return client.createReceiver(groupId, body);
 }
 
-/** `groupId` of the step, else the first category (string or label) that names a group. */
+/**
+ * `groupId` of the step, else the first category that names a group: a string, an object's
+ * `name` (the OIH convention: `{name: "Newsletter", label: "group"}`), or its `label` (other
+ * adapters send `{uid, label}`; this component's older messages `{name: "group", label: "Newsletter"}`).
+ */
 async function resolveGroup(client: CleverReachClient, cfg: Record<string, unknown>, categories: unknown): Promise<string> {
   const configured = readString(cfg, 'groupId');
   if (configured) return configured;
   const labels = (Array.isArray(categories) ? categories : [])
-    .map((c: unknown) => (typeof c === 'string' ? c : c && typeof c === 'object' ? (c as Record<string, unknown>).label : undefined))
+    .map(categoryValue)
     .filter((label): label is string => typeof label === 'string' && label.trim() !== '');
   if (labels.length === 0) throw new ConfigurationError('groupId', 'not set, and the person has no categories that could name a group');
   const groups = await client.groups();
@@ -97,6 +101,16 @@ async function resolveGroup(client: CleverReachClient, cfg: Record<string, unkno
     'groupId',
     `not set, and no category of the person (${labels.map((l) => `"${l}"`).join(', ')}) names a CleverReach group`,
   );
+}
+
+/** The kinds this component's older categories carried in `name`. */
+const LEGACY_KINDS = ['tag', 'group', 'status'];
+
+function categoryValue(category: unknown): unknown {
+  if (typeof category === 'string') return category;
+  if (!category || typeof category !== 'object') return undefined;
+  const { name, label } = category as Record<string, unknown>;
+  return typeof name === 'string' && !LEGACY_KINDS.includes(name) ? name : label;
 }
 
 async function deleteReceiver(client: CleverReachClient, recordUid: string, groupId: string | undefined): Promise<DeleteOutcome> {

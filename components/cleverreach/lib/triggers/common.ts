@@ -9,7 +9,8 @@ export const APPLICATION_UID = 'cleverreach';
 /** What both receiver triggers share: id, cursor (unix seconds → ms), mapping, page sizes. */
 export const receiverTriggerBase: Omit<PollingTriggerSpec<Record<string, unknown>, ReceiverWithGroups>, 'name' | 'source'> = {
   applicationUid: APPLICATION_UID,
-  pageSize: { fallback: 1000, max: MAX_PAGE_SIZE },
+  // The API maximum: the two-pass scan costs two requests per page of every group.
+  pageSize: { fallback: MAX_PAGE_SIZE, max: MAX_PAGE_SIZE },
   cursor: receiverChangedAt,
   id: (receiver) => String(receiver.id),
   mapping: receiverToPerson,

@@ -13,6 +13,9 @@ import type { DemoState } from './state';
 import { findComponent, findStep, loadStepModule } from '../workspace';
 import { FlowMessage, runAction, runTrigger, skippedStep } from './steps';
 
+/** The demo changes records and polls a second later; a flow keeps the 60 s safety lag (README). */
+const NO_LAG = { safetyLagSeconds: 0 };
+
 export interface FlowResult {
   reports: StepReport[];
   /** Snapshots to commit when the whole flow succeeded. */
@@ -55,7 +58,7 @@ export async function runFlow(ui: Ui, sims: DemoSimulators, state: DemoState): P
       'CleverReach getReceiversPolling',
       'cleverreach',
       'getReceiversPolling',
-      { ...cleverreach.cfg },
+      { ...cleverreach.cfg, ...NO_LAG },
       state.snapshot(RECEIVERS),
     );
     snapshots[RECEIVERS] = t.snapshot;
@@ -72,7 +75,7 @@ export async function runFlow(ui: Ui, sims: DemoSimulators, state: DemoState): P
       'Smileback getReviewsPolling',
       'smileback',
       'getReviewsPolling',
-      { ...smileback.cfg, pageSize: 500 },
+      { ...smileback.cfg, pageSize: 500, ...NO_LAG },
       state.snapshot(REVIEWS),
     );
     reviews = t.messages;
@@ -166,7 +169,7 @@ export async function runFlow(ui: Ui, sims: DemoSimulators, state: DemoState): P
       'MaestroQA getCoachingSessionsPolling',
       'maestroqa',
       'getCoachingSessionsPolling',
-      { ...maestroqa.cfg },
+      { ...maestroqa.cfg, ...NO_LAG },
       state.snapshot(SESSIONS),
     );
     snapshots[SESSIONS] = t.snapshot;

@@ -44,6 +44,17 @@ export function readInteger(cfg: Config, field: string, options: { min: number; 
   return n;
 }
 
+/** A number of seconds (fractions allowed) from 0 to `max`. */
+export function readSeconds(cfg: Config, field: string, options: { max: number; fallback: number }): number {
+  const value = cfg[field];
+  if (value === undefined || value === null || value === '') return options.fallback;
+  const seconds = typeof value === 'number' || typeof value === 'string' ? Number(value) : NaN;
+  if (!Number.isFinite(seconds) || seconds < 0 || seconds > options.max) {
+    throw new ConfigurationError(field, `must be a number of seconds from 0 to ${options.max}, got "${String(value)}"`);
+  }
+  return seconds;
+}
+
 export function readString(cfg: Config, field: string): string | undefined {
   const value = cfg[field];
   if (value === undefined || value === null) return undefined;
@@ -57,7 +68,10 @@ export function requireString(cfg: Config, field: string, what = 'is required'):
   return value;
 }
 
-/** The standard polling fields: startTime, endTime, pageSize, singlePagePerInterval, resetSnapshot. */
+/** Default of `safetyLagSeconds`: records appear a minute later, none is passed over by a lagging replica or clock. */
+export const DEFAULT_SAFETY_LAG_SECONDS = 60;
+
+/** The standard polling fields: startTime, endTime, pageSize, singlePagePerInterval, resetSnapshot, safetyLagSeconds. */
 export function readPollingSettings(cfg: Config, pageSize: { fallback: number; max: number }): PollingSettings {
   const startTime = readTimeField(cfg, 'startTime') ?? 0;
   const endTime = readTimeField(cfg, 'endTime');
@@ -68,6 +82,7 @@ export function readPollingSettings(cfg: Config, pageSize: { fallback: number; m
     pageSize: readInteger(cfg, 'pageSize', { min: 1, max: pageSize.max, fallback: pageSize.fallback }),
     singlePagePerInterval: readBoolean(cfg, 'singlePagePerInterval', false),
     resetSnapshot: readBoolean(cfg, 'resetSnapshot', false),
+    safetyLagMs: readSeconds(cfg, 'safetyLagSeconds', { max: 86_400, fallback: DEFAULT_SAFETY_LAG_SECONDS }) * 1000,
   };
 }
 
@@ -103,4 +118,18 @@ export function readHttpSettings(cfg: Config): { limits: RequestLimits; allowIns
     },
     allowInsecureHttp: readBoolean(cfg, 'allowInsecureHttp', false),
   };
+}
+
+/**
+ * The optional step field `rateLimitShare`: the part of the account's published rate budget
+ * this step may spend (0 < share ≤ 1, default 1), for several flows on one account, each in
+ * its own container with its own throttle. Their shares should add up to at most 1.
+ */
+export function readRateLimitShare(cfg: Config): number {
+  const value = cfg.rateLimitShare;
+  if (value === undefined || value === null || value === '') return 1;
+  const share = typeof value === 'number' || typeof value === 'string' ? Number(value) : NaN;
+  if (!Number.isFinite(share) || share <= 0 || share > 1)
+    throw new ConfigurationError('rateLimitShare', `must be a fraction above 0 and at most 1 (e.g. 0.5 for half the budget), got "${String(value)}"`);
+  return share;
 }

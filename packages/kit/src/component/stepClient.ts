@@ -1,19 +1,26 @@
 import { HttpClient, HttpClientOptions } from '../http/client';
-import { RateWindow, sharedThrottle } from '../http/throttle';
+import { AdaptiveRateOptions, sharedAdaptiveRate } from '../http/adaptiveRate';
+import { shareWindows } from '../http/budgetShare';
+import { RateWindow, RequestGate, sharedThrottle } from '../http/throttle';
 import { Redactor } from '../util/redact';
 import type { Config } from './context';
-import { readHttpSettings, readRetryOverrides } from './settings';
+import { readHttpSettings, readRateLimitShare, readRetryOverrides } from './settings';
 
 /** A provider client's HTTP settings; the kit adds what every step's client has. */
 export interface StepHttpOptions extends Omit<HttpClientOptions, 'throttle' | 'retry'> {
-  /** The provider's published limits, one budget for every step in this process using the same credential (`key`). */
-  rateLimit?: { key: string; windows: RateWindow[] };
+  /**
+   * One budget for every step in this process using the same credential (`key`): the provider's
+   * published limits (`windows`), or, for an API that publishes none, an adaptive rate that backs
+   * off on 429 and recovers (`adaptive`).
+   */
+  rateLimit?: { key: string; windows: RateWindow[] } | { key: string; adaptive: AdaptiveRateOptions };
 }
 
 /**
  * The HttpClient of one step: the flow's retry override (`maxRetryWaitSeconds`), its request
- * limits (`requestTimeoutSeconds`, `maxResponseMB`, `allowInsecureHttp`), the shared
- * throttle of its credential, and a redactor that knows every secret of the configuration.
+ * limits (`requestTimeoutSeconds`, `maxResponseMB`, `allowInsecureHttp`), the shared throttle of
+ * its credential (cut to the step's `rateLimitShare` of the budget), and a redactor that knows
+ * every secret of the configuration.
  */
 export function stepHttpClient(cfg: Config, options: StepHttpOptions): HttpClient {
   const { rateLimit, redactor, ...rest } = options;
@@ -22,6 +29,16 @@ export function stepHttpClient(cfg: Config, options: StepHttpOptions): HttpClien
     ...rest,
     retry: readRetryOverrides(cfg),
     redactor: redactor ?? new Redactor().addFromConfig(cfg),
-    ...(rateLimit ? { throttle: sharedThrottle(rateLimit.key, rateLimit.windows) } : {}),
+    ...(rateLimit ? { throttle: gateFor(rateLimit, readRateLimitShare(cfg)) } : {}),
   });
+}
+
+/**
+ * The step's gate: an adaptive rate for an API without published limits; otherwise its share of
+ * the published windows (steps with equal shares in one process share one throttle).
+ */
+function gateFor(rateLimit: NonNullable<StepHttpOptions['rateLimit']>, share: number): RequestGate {
+  if ('adaptive' in rateLimit) return sharedAdaptiveRate(rateLimit.key, rateLimit.adaptive);
+  if (share >= 1) return sharedThrottle(rateLimit.key, rateLimit.windows);
+  return sharedThrottle(`${rateLimit.key}|share=${share}`, shareWindows(rateLimit.windows, share));
 }

@@ -84,6 +84,18 @@ export const STANDARD_FIELDS: StandardField[] = [
     }),
   },
   {
+    name: 'safetyLagSeconds',
+    placement: 'first',
+    appliesTo: timed,
+    json: () => ({
+      label: 'Safety lag (seconds)',
+      viewClass: 'TextFieldView',
+      required: false,
+      note: "How far behind now each poll stops reading (the provider's clock where its Date header is behind ours), 0 to 86400, default 60. A record the API shows late (a lagging replica or search index, a clock behind ours) is read by the next poll instead of being missed; the price: records appear that much later. 0 reads up to now (the old behaviour).",
+      placeholder: '60',
+    }),
+  },
+  {
     name: 'resetSnapshot',
     placement: 'first',
     appliesTo: trigger,
@@ -175,6 +187,18 @@ export const STANDARD_FIELDS: StandardField[] = [
       required: false,
       note: 'A larger response is refused with an error (default 50)',
       placeholder: '50',
+    }),
+  },
+  {
+    name: 'rateLimitShare',
+    placement: 'last',
+    appliesTo: always,
+    json: () => ({
+      label: 'Share of the rate limit',
+      viewClass: 'TextFieldView',
+      required: false,
+      note: "The part of the account's rate limit this step may use, above 0 and at most 1 (default 1: all of it). Several flows on one account run in separate containers, each with its own throttle: give each a share so that the shares add up to at most 1 (two flows: 0.5 each), and none of them meets a 429.",
+      placeholder: '1',
     }),
   },
   {

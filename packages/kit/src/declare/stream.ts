@@ -112,6 +112,8 @@ function sourceOf<Raw>(changes: ChangeDetection, reader: StreamReader<Raw>, id: 
   let tracker: FingerprintTracker | undefined;
   return {
     order: 'unordered',
+    // No change times: the safety lag has nothing to hold back (h8's engine skips it).
+    changeTimes: false,
     pages: (window) => {
       tracker = new FingerprintTracker(window.stored);
       return unseenPages(reader.pages(window), tracker, window);

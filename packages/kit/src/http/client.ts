@@ -7,15 +7,16 @@ import { now, timing, wait } from '../util/timing';
 import type { AuthStrategy, UnauthenticatedSender } from './auth';
 import { readBody, readErrorBody } from './body';
 import { CheckedUrl, checkBaseUrl, checkUrl, isLoopbackHost, joinUrl } from './origin';
+import { observeProviderDate } from './providerClock';
 import { backoffMs, retryAfterMs } from './retryTiming';
-import type { Throttle } from './throttle';
+import type { RequestGate } from './throttle';
 import { DEFAULT_LIMITS, RawResponse, RequestLimits, TransportError, exchange } from './transport';
 import { DEFAULT_RETRY, HttpRequest, HttpResponse, ProviderErrorInfo, QueryValue, RetryPolicy } from './types';
 
 export interface HttpClientOptions {
   baseUrl: string;
   auth?: AuthStrategy;
-  throttle?: Throttle;
+  throttle?: RequestGate;
   retry?: Partial<RetryPolicy>;
   redactor?: Redactor;
   log?: Log;
@@ -90,8 +91,10 @@ export class HttpClient {
     let spentMs = 0;
     let renewed = false;
     for (;;) {
-      if (this.options.throttle) metrics.throttleWaitMs += await this.options.throttle.acquire();
+      // Headers first: a login made for them spends its own slot, and the slot this request takes
+      // is stamped right before it leaves, as the provider counts it (not a login round trip earlier).
       const authHeaders = await this.authHeaders(request);
+      if (this.options.throttle) metrics.throttleWaitMs += await this.options.throttle.acquire();
       const started = now();
       const outcome = await this.send(request, authHeaders);
       spentMs += Math.max(0, now() - started);
@@ -101,6 +104,7 @@ export class HttpClient {
       let hinted: number | undefined;
       if (outcome.kind === 'response') {
         const response = outcome.response as HttpResponse<T>;
+        observeProviderDate(response.url, response.headers.date, now());
         const status = response.status;
         const ok = (status >= 200 && status < 300) || request.acceptStatuses?.includes(status);
         const verdict = ok && !outcome.problem ? this.options.inspect?.(response) : undefined;

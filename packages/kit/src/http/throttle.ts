@@ -1,5 +1,15 @@
 import { publishWait } from '../util/metrics';
 import { now, timing } from '../util/timing';
+import { resetSharedAdaptiveRates } from './adaptiveRate';
+import { Turns } from './turns';
+
+/** What the HTTP client asks of a throttle: wait for a turn, and hear about a 429. */
+export interface RequestGate {
+  /** Resolves when a request may start; returns the milliseconds waited. */
+  acquire(): Promise<number>;
+  /** A 429: nobody sharing the gate starts before `ms` from now. */
+  penalize(ms: number): void;
+}
 
 /** At most `limit` requests in any `intervalMs` window. */
 export interface RateWindow {
@@ -13,9 +23,9 @@ export interface RateWindow {
  * a request waits only as long as the tightest window requires, plus a small margin for clock skew
  * between us and the provider.
  */
-export class Throttle {
+export class Throttle implements RequestGate {
   private readonly starts: number[] = [];
-  private queue: Promise<void> = Promise.resolve();
+  private readonly turns = new Turns();
   private blockedUntil = 0;
   /** Total milliseconds callers have waited here. */
   waitedMs = 0;
@@ -27,12 +37,7 @@ export class Throttle {
 
   /** Resolves when a request may start; records that start. */
   acquire(): Promise<number> {
-    const turn = this.queue.then(() => this.waitForSlot());
-    this.queue = turn.then(
-      () => undefined,
-      () => undefined,
-    );
-    return turn;
+    return this.turns.take(() => this.waitForSlot());
   }
 
   /** After a 429, nobody sharing this throttle starts before `ms` from now. */
@@ -114,4 +119,5 @@ export function sharedThrottle(key: string, windows: RateWindow[], marginMs?: nu
 /** Forgets all shared throttles (tests, benchmarks). */
 export function resetSharedThrottles(): void {
   shared.clear();
+  resetSharedAdaptiveRates();
 }

@@ -4,12 +4,12 @@ import { tombstone } from '../messages/message';
 import type { Page } from '../paging/paginate';
 import type { Log } from '../util/logger';
 import { metrics } from '../util/metrics';
-import { now } from '../util/timing';
 import { toIso } from '../util/timestamps';
 import { CursorState, PollingSnapshot, SEEN_ID_LIMIT, boundary, readSnapshot } from './snapshot';
 import { checkedRecordId } from './recordId';
 import { restartablePages } from './restart';
 import { isResetMarked } from './snapshotCheck';
+import { upperBound } from './upperBound';
 
 /** The time window one run reads: inclusive lower bound, fixed upper bound. */
 export interface PollWindow {
@@ -36,6 +36,11 @@ export interface PollingSource<Raw> {
    * snapshots of an interrupted unordered scan, which the next run resumes.
    */
   keep?(moment: { scanning: boolean }): Record<string, unknown>;
+  /**
+   * false: the records carry no change time (every run reads everything and compares, e.g. by
+   * content hash), so the safety lag would only hold back nothing; it is not applied.
+   */
+  changeTimes?: false;
 }
 
 export interface PollingSettings {
@@ -45,6 +50,8 @@ export interface PollingSettings {
   singlePagePerInterval: boolean;
   /** Step field `resetSnapshot`: ignore a stored snapshot not yet marked as reset (see readSnapshot). */
   resetSnapshot?: boolean;
+  /** The safety lag (`safetyLagSeconds`): the upper bound stays this far behind now; 0 or absent: up to now. */
+  safetyLagMs?: number;
 }
 
 export interface PollingRun<Raw> {
@@ -80,7 +87,7 @@ export interface PollingResult {
 /**
  * The polling engine. Guarantees, for every trigger of every component:
  * - the lower bound is inclusive and the ids already emitted at it are not emitted again;
- * - the upper bound is fixed when the run starts (and never later than `endTime`);
+ * - the upper bound is fixed when the run starts, the safety lag behind now (and never later than `endTime`);
  * - the snapshot is emitted after each page, only after that page's messages were emitted;
  * - deletions become tombstones;
  * - a damaged stored snapshot stops the run before anything is read (snapshotCheck);
@@ -91,7 +98,8 @@ export async function runPolling<Raw>(run: PollingRun<Raw>): Promise<PollingResu
   const state = readSnapshot(run.snapshot, run.settings.startTime, run.settings.resetSnapshot);
   if (run.settings.resetSnapshot && !isResetMarked(run.snapshot))
     run.log.warn('resetSnapshot: the stored snapshot is ignored; this run starts over at startTime', { startTime: toIso(run.settings.startTime) });
-  const until = state.scan?.until ?? upperBound(run.settings, run.granularityMs ?? 1);
+  const lagMs = run.source.changeTimes === false ? 0 : run.settings.safetyLagMs;
+  const until = state.scan?.until ?? upperBound({ endTime: run.settings.endTime, safetyLagMs: lagMs }, run.granularityMs ?? 1);
   const result: PollingResult = { emitted: 0, tombstones: 0, skipped: 0, pages: 0, complete: false, snapshot: current(state) };
   run.log.info('Polling run started', { since: toIso(state.lastUpdated), until: toIso(until), resuming: !!state.scan, order: run.source.order });
   if (state.lastUpdated > until) {
@@ -206,16 +214,6 @@ function inWindow<Raw>(
     kept.push({ raw, t, id: checkedRecordId(run.id(raw), { page, index, idField: run.idField ?? 'id' }) });
   });
   return kept;
-}
-
-/**
- * Everything written before the run started is readable now; with coarse provider clocks
- * (unix seconds) the current second is still open, so the bound stops before it.
- */
-function upperBound(settings: PollingSettings, granularityMs: number): number {
-  const start = now();
-  const bound = Math.floor(start / granularityMs) * granularityMs - 1;
-  return settings.endTime !== undefined ? Math.min(settings.endTime, bound) : bound;
 }
 
 /**

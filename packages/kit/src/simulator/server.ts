@@ -97,6 +97,8 @@ export class SimulatorServer {
   fallback?: SimHandler;
   /** Compresses rate-limit windows (benchmarks); 1 = real time. */
   intervalScale = 1;
+  /** Where the provider's clock stands against the real one, as its `Date` header says (clock-skew tests). */
+  dateOffsetMs = 0;
   url = '';
 
   constructor(readonly name: string) {}
@@ -257,6 +259,7 @@ export class SimulatorServer {
 
   private send(res: http.ServerResponse, response: SimResponse): void {
     const headers = { ...(response.headers ?? {}) };
+    if (this.dateOffsetMs) headers.date ??= new Date(Date.now() + this.dateOffsetMs).toUTCString();
     if (response.stream) {
       res.writeHead(response.status ?? 200, headers);
       response.stream.pipe(res);

@@ -2,7 +2,9 @@ import { expect } from 'chai';
 import { ConfigurationError } from '../errors/ConfigurationError';
 import type { SimRequest, SimResponse, SimulatorServer } from '../simulator/server';
 import { isSecretKey } from '../util/redact';
-import { timing } from '../util/timing';
+import { resetProviderClocks } from '../http/providerClock';
+import { resetSharedThrottles } from '../http/throttle';
+import { realClock, timing } from '../util/timing';
 import { AnyProcess, RecordingSelf, recordIdOf, runProcess } from './recorder';
 
 /** What a component provides so the contract suite can drive one of its polling triggers. */
@@ -28,6 +30,11 @@ export interface TriggerContractFixture {
   pageSize?: number;
   /** The record id of an emitted message; default `metadata.recordUid`. */
   idOf?(message: unknown): string;
+  /**
+   * The records carry no change time (content hashes tell the changes): the safety lag does not
+   * apply, and the lag cases check that it holds nothing back.
+   */
+  untimed?: boolean;
 }
 
 interface Ctx {
@@ -56,14 +63,22 @@ export function describeTriggerContract(title: string, makeFixture: () => Trigge
       ctx.fixture = makeFixture();
       const started = await ctx.fixture.start();
       ctx.sim = started.sim;
-      ctx.cfg = { ...started.cfg, pageSize: ctx.fixture.pageSize ?? 10 };
+      ctx.cfg = stepCfg(started.cfg);
     });
 
     afterEach(async () => {
       timing.scale = previousScale;
+      // The lag cases move our clock: throttles and provider clocks learned there must not outlive them.
+      if (timing.clock !== realClock) {
+        timing.clock = realClock;
+        resetSharedThrottles();
+      }
+      resetProviderClocks();
       await ctx.fixture.stop();
     });
 
+    // Up to "now": the cases add records and read them at once. The lag has its own cases below.
+    const stepCfg = (cfg: Record<string, unknown>) => ({ ...cfg, pageSize: ctx.fixture.pageSize ?? 10, safetyLagSeconds: 0 });
     const run = async (snapshot: unknown, cfg: Record<string, unknown> = ctx.cfg) => {
       const outcome = await runProcess(ctx.fixture.trigger.process, TICK, cfg, snapshot);
       return outcome;
@@ -134,7 +149,7 @@ export function describeTriggerContract(title: string, makeFixture: () => Trigge
         await ctx.fixture.stop();
         const restarted = await ctx.fixture.start();
         ctx.sim = restarted.sim;
-        ctx.cfg = { ...restarted.cfg, pageSize: ctx.fixture.pageSize ?? 10 };
+        ctx.cfg = stepCfg(restarted.cfg);
       }
     });
 
@@ -275,6 +290,64 @@ export function describeTriggerContract(title: string, makeFixture: () => Trigge
       const outcome = await run({});
       expect(outcome.error).to.equal(undefined);
       expect(ids(outcome.self).sort()).to.deep.equal([...created].sort());
+    });
+
+    describe('safety lag (60 s): the clocks move on between runs, the records keep their real stamps', () => {
+      const lagged = () => ({ ...ctx.cfg, safetyLagSeconds: 60 });
+      /** A run "later" by `ms`: our clock and the provider's (its Date header) move on; records written so far are `ms` old. */
+      const runLater = (snapshot: unknown, ms: number) => {
+        timing.clock = { now: () => Date.now() + ms, sleep: (ms) => realClock.sleep(ms) };
+        ctx.sim.dateOffsetMs = ms;
+        return run(snapshot, lagged());
+      };
+
+      it('a record stamped inside the lag is not passed over: the next run emits it, exactly once', async () => {
+        resetProviderClocks();
+        const early = await ctx.fixture.addRecords(3);
+        await settle();
+        const first = await runLater({}, 0);
+        expect(first.error).to.equal(undefined);
+        const stampedAfter = Date.now();
+        // Written a moment ago: inside the lag. A replica that showed it late could not make it lost.
+        const late = await ctx.fixture.addRecords(2);
+        await settle();
+        const second = await runLater(first.self.lastSnapshot, 0);
+        expect(second.error).to.equal(undefined);
+        if (ctx.fixture.untimed) {
+          expect(ids(first.self).sort(), 'no change time: nothing is held back').to.deep.equal([...early].sort());
+          expect(ids(second.self).sort()).to.deep.equal([...late].sort());
+          return;
+        }
+        expect(ids(first.self), 'records of the last minute wait for a later run').to.deep.equal([]);
+        expect(ids(second.self)).to.deep.equal([]);
+        // (A run whose bound is not past the stored one reads nothing and stores nothing.)
+        const stored = second.self.lastSnapshot ?? first.self.lastSnapshot;
+        const bound = Date.parse(String(stored?.lastUpdated));
+        expect(bound, 'the stored bound lies a lag behind the records').to.be.below(stampedAfter - 55_000);
+        // A minute later (the lag, a second of the provider's whole-second Date header, a second of its whole-second stamps).
+        const third = await runLater(stored, 63_000);
+        expect(third.error).to.equal(undefined);
+        expect(ids(third.self).sort()).to.deep.equal([...early, ...late].sort());
+        const fourth = await runLater(third.self.lastSnapshot ?? stored, 190_000);
+        expect(fourth.error).to.equal(undefined);
+        expect(ids(fourth.self), 'emitted exactly once').to.deep.equal([]);
+      });
+
+      it('a record that shows up later than the lag, stamped before the stored bound, is not recovered (documented)', async () => {
+        resetProviderClocks();
+        // Two minutes on: the first run's bound is a minute after the records written next.
+        const first = await runLater({}, 120_000);
+        expect(first.error).to.equal(undefined);
+        const tooLate = await ctx.fixture.addRecords(2);
+        await settle();
+        const second = await runLater(first.self.lastSnapshot, 240_000);
+        expect(second.error).to.equal(undefined);
+        if (ctx.fixture.untimed) {
+          expect(ids(second.self).sort(), 'no change time: content hashes find it').to.deep.equal([...tooLate].sort());
+          return;
+        }
+        expect(ids(second.self), 'stamped before a bound already stored: beyond what the lag covers').to.deep.equal([]);
+      });
     });
 
     it('a crash after any page, then a restart, loses and duplicates nothing', async () => {

@@ -20,7 +20,7 @@ export function describeEngineCases(ctx: HostileContext): void {
     it('a customMapping that loops forever is stopped by its time limit: an error naming customMapping, nothing emitted', async () => {
       await ctx.fixture.trigger.addRecords(3);
       await settle();
-      const outcome = await runTrigger(ctx, {}, { ...ctx.cfg, customMapping: LOOP, customMappingTimeoutMs: 100 });
+      const outcome = await runTrigger(ctx, {}, { ...ctx.cfg, safetyLagSeconds: 0, customMapping: LOOP, customMappingTimeoutMs: 100 });
       expectCustomMappingError(outcome.error, 'an endless loop');
       expect(outcome.error!.message).to.match(/customMappingTimeoutMs/);
       expect(outcome.self.data).to.deep.equal([]);
@@ -29,7 +29,7 @@ export function describeEngineCases(ctx: HostileContext): void {
     it('a customMapping that recurses without end is stopped by its depth limit: an error naming customMapping, nothing emitted', async () => {
       await ctx.fixture.trigger.addRecords(3);
       await settle();
-      const outcome = await runTrigger(ctx, {}, { ...ctx.cfg, customMapping: RECURSION });
+      const outcome = await runTrigger(ctx, {}, { ...ctx.cfg, safetyLagSeconds: 0, customMapping: RECURSION });
       expectCustomMappingError(outcome.error, 'a runaway recursion');
       expect(outcome.error!.message).to.match(/customMappingMaxDepth/);
       expect(outcome.self.data).to.deep.equal([]);
@@ -39,7 +39,7 @@ export function describeEngineCases(ctx: HostileContext): void {
       await ctx.fixture.trigger.addRecords(3);
       await settle();
       for (const customMapping of NOT_OBJECTS) {
-        const outcome = await runTrigger(ctx, {}, { ...ctx.cfg, customMapping });
+        const outcome = await runTrigger(ctx, {}, { ...ctx.cfg, safetyLagSeconds: 0, customMapping });
         expectCustomMappingError(outcome.error, `customMapping ${customMapping}`);
         expect(outcome.self.data, `customMapping ${customMapping}`).to.deep.equal([]);
       }
