@@ -163,6 +163,31 @@ describe('declare: actions', () => {
     const bad = await runProcess(action.process, { data: { limit: 9 } }, cfg);
     expect(bad.error?.message).to.equal('limit: must be a whole number from 1 to 5, got "9"');
   });
+  it('an upsert maps its input and its result; the OIH id travels on, skipTransformation skips both mappings', async () => {
+    const action = describeAction(memoryProvider([]), {
+      id: 'upsertItem',
+      title: 'Upsert item',
+      description: 'Stores an item and emits it as stored',
+      in: './lib/schemas/item.json',
+      out: './lib/schemas/item.json',
+      mapping: '{ "name": label }',
+      outputMapping: '{ "label": name, "stored": true }',
+      fields: {},
+      run: async ({ input, transformer, emitRecord }) => {
+        const mapped = await transformer.apply<Record<string, unknown>>(input);
+        await emitRecord({ ...mapped.data, id: 'I1' }, { id: 'I1', oihUid: mapped.metadata.oihUid });
+      },
+    });
+    const message = { metadata: { oihUid: 'oih-7', recordUid: 'src-1' }, data: { label: 'Mia' } };
+    const mapped = await runProcess(action.process, message, cfg);
+    expect(mapped.self.data).to.deep.equal([
+      { metadata: { oihUid: 'oih-7', recordUid: 'I1', applicationUid: 'memory' }, data: { label: 'Mia', stored: true } },
+    ]);
+    const skipped = await runProcess(action.process, message, { ...cfg, skipTransformation: true });
+    expect(skipped.self.data).to.deep.equal([
+      { metadata: { oihUid: 'oih-7', recordUid: 'I1', applicationUid: 'memory' }, data: { label: 'Mia', id: 'I1' } },
+    ]);
+  });
 });
 
 describe('declare: emitStream', () => {

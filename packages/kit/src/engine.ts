@@ -44,4 +44,4 @@ export { applicationUidOf, openStep, clientContext, standaloneContext } from './
 export { recordMessage, emitAll } from './declare/records';
 export { EXPORT_WAIT_BUDGET_MS, awaitExportJob, exportCheckDelayMs, readExportPosition } from './declare/exportJob';
 export { FingerprintTracker, fingerprint, unseenPages } from './declare/fingerprints';
-export { operationFields, operationInSchema, operationObjectSchema, operationOutSchema, operationStepFields } from './declare/operations/schemas';
+export { operationInSchema, operationObjectSchema, operationOutSchema } from './declare/operations/schemas';

@@ -91,4 +91,6 @@ export { ExportJob, ExportJobStatus, ExportPosition, exportJobPages } from './de
 export { Operation, OperationField, OperationFieldType, OperationResultKind } from './declare/operations/types';
 export { OperationRequest, Values, buildOperationRequest, readOperationFields, readOperationItems } from './declare/operations/request';
 export { operationRecordUid, shapeOperationResult } from './declare/operations/result';
+// A step field per `config` field of an operation (also for a stream or an action that calls it).
+export { operationFields, operationStepFields } from './declare/operations/schemas';
 export { OperationHooks, describeOperation } from './declare/operations/describeOperation';

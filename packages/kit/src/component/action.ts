@@ -19,8 +19,8 @@ export interface ActionSpec<Cfg extends Config> {
   mapping?: string;
   /**
    * Built-in JSONata mapping of the provider record the action emits (e.g. a looked-up receiver →
-   * OIH Person). The flow's `customMapping` and `skipTransformation` apply to the input mapping
-   * when the action has one, else to this one.
+   * OIH Person). The flow's `customMapping` applies to the input mapping when the action has one,
+   * else to this one; `skipTransformation` skips both (an upsert then emits the provider's record as is).
    */
   outputMapping?: string;
   run(ctx: ActionContext<Cfg>): Promise<void>;
@@ -43,6 +43,8 @@ export async function runAction<Cfg extends Config>(spec: ActionSpec<Cfg>, ctx: 
   // Both are compiled before anything is sent, so a broken customMapping fails first.
   const settings = ctx.cfg as TransformSettings;
   const transformer = new Transformer(spec.mapping, spec.mapping || !spec.outputMapping ? settings : {});
-  const output = new Transformer(spec.outputMapping, spec.mapping ? {} : settings, 'built-in output mapping');
+  // With both mappings the flow's customMapping belongs to the input; skipTransformation to both sides.
+  const outputSettings = spec.mapping ? { skipTransformation: settings.skipTransformation } : settings;
+  const output = new Transformer(spec.outputMapping, outputSettings, 'built-in output mapping');
   await spec.run({ ...ctx, input: readInput(msg), transformer, output });
 }

@@ -17,6 +17,8 @@ export interface RecordMeta {
   deleted?: boolean;
   /** When it changed (epoch ms); a tombstone's `deletedAt`, the current time when unknown. */
   changedAt?: number;
+  /** The OIH id of the message the action answers (an upsert's result): it travels on, the source's recordUid does not. */
+  oihUid?: string;
 }
 
 /** How to read a whole stream of records. */
@@ -33,7 +35,8 @@ export interface RecordsMeta<Raw> {
 /** The message of one record: a tombstone for a deletion, else the mapped record. */
 export async function recordMessage(raw: unknown, meta: RecordMeta, applicationUid: string, transformer: Transformer): Promise<OihMessage> {
   if (meta.deleted) return tombstone(meta.id, applicationUid, toIso(meta.changedAt ?? now()));
-  return transformer.apply(oihMessage(raw, { recordUid: meta.id, applicationUid }));
+  const ids = meta.oihUid === undefined ? { recordUid: meta.id, applicationUid } : { oihUid: meta.oihUid, recordUid: meta.id, applicationUid };
+  return transformer.apply(oihMessage(raw, ids));
 }
 
 /** Emits every record of pages or a list, one message each; returns how many were emitted. */

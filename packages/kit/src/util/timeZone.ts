@@ -24,16 +24,9 @@ const WALL_TIME = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)
 export function readTimeZoneField(cfg: Record<string, unknown>, field: string): WallClock {
   const raw = cfg[field];
   const zone = raw === undefined || raw === null ? '' : String(raw).trim();
-  // Called per record by cursors: an IANA zone's formatter is costly to build.
-  let clock = clocks.get(zone);
-  if (!clock) {
-    clock = makeClock(field, zone);
-    clocks.set(zone, clock);
-  }
-  return clock;
+  // Read once per step (the declare layer's timeZone field), so no cache: an IANA zone's formatter is built once per run.
+  return makeClock(field, zone);
 }
-
-const clocks = new Map<string, WallClock>();
 
 function makeClock(field: string, zone: string): WallClock {
   if (zone === '' || /^(UTC|GMT|Z)$/i.test(zone)) return wallClock(zone || 'UTC', () => 0);
