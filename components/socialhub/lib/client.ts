@@ -1,13 +1,11 @@
 import {
   AuthenticationError,
-  ConfigurationError,
+  ClientContext,
   HttpClient,
   HttpRequest,
   HttpResponse,
   OperationRequest,
-  Log,
   ProviderError,
-  Redactor,
   TokenAuth,
   TokenSet,
   UnauthenticatedSender,
@@ -15,8 +13,6 @@ import {
   buildOperationRequest,
   hashKey,
   now,
-  readString,
-  requireString,
   stepHttpClient,
 } from '@oih-suite/kit';
 import { OPERATIONS, OperationId } from './operations/table';
@@ -46,11 +42,11 @@ export interface Page<T> {
   pageSize?: number;
 }
 
-export interface SocialHubConfig {
-  appId?: string;
-  appSecret?: string;
-  baseUrl?: string;
-  [key: string]: unknown;
+/** The credentials as the provider description reads them (required ones checked, baseUrl defaulted). */
+export interface SocialHubCredentials {
+  appId: string;
+  appSecret: string;
+  baseUrl: string;
 }
 
 /** Tokens that no longer work answer with one of these codes (HTTP 401, or 200 with the code). */
@@ -99,15 +95,8 @@ export class SocialHubClient {
   readonly http: HttpClient;
   private readonly credentials: { appId: string; appSecret: string };
 
-  constructor(
-    readonly cfg: SocialHubConfig,
-    log?: Log,
-    redactor?: Redactor,
-  ) {
-    const appId = requireString(cfg, 'appId');
-    const appSecret = requireString(cfg, 'appSecret');
-    const baseUrl = readString(cfg, 'baseUrl') ?? DEFAULT_BASE_URL;
-    if (!/^https?:\/\//i.test(baseUrl)) throw new ConfigurationError('baseUrl', 'must start with https:// (or http:// for a local simulator)');
+  constructor({ cfg, credentials, log, redactor }: ClientContext<SocialHubCredentials>) {
+    const { appId, appSecret, baseUrl } = credentials;
     this.credentials = { appId, appSecret };
     const key = hashKey('socialhub', baseUrl, appId, appSecret);
     const auth = new TokenAuth({

@@ -1,5 +1,6 @@
-import { Config, defineAction } from '@oih-suite/kit';
-import { runOperation } from '../steps/operationAction';
+import { describeOperation } from '@oih-suite/kit';
+import { OPERATIONS } from '../operations/table';
+import { sendOperation, socialhub } from '../provider';
 
 // Everything about this operation is in the operation table (lib/operations/table.ts).
-export = defineAction<Config>({ name: 'memberAdmission', run: (ctx) => runOperation('memberAdmission', ctx) });
+export = describeOperation(socialhub, OPERATIONS.memberAdmission, sendOperation);

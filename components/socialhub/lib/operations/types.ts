@@ -1,7 +1,4 @@
-/**
- * The shape of the declarative operation table: the kit's (`Operation`), with SocialHub's groups.
- * Type-only imports, so the generator script still runs on the sources without a build of this folder.
- */
+/** The shape of the declarative operation table: the kit's (`Operation`), with SocialHub's groups. */
 import type { Operation, OperationField, OperationFieldType, OperationResultKind } from '@oih-suite/kit';
 
 export type FieldType = OperationFieldType;

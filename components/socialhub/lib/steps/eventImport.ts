@@ -1,4 +1,4 @@
-import { ConfigurationError, Config, Values, checkEveryItem, hashKey, readInteger, readOperationFields, strictTime } from '@oih-suite/kit';
+import { ConfigurationError, Config, Values, checkEveryItem, hashKey, readOperationFields, strictTime } from '@oih-suite/kit';
 import { OPERATIONS } from '../operations/table';
 import type { FieldSpec } from '../operations/types';
 import type { SocialHubClient } from '../client';
@@ -49,11 +49,10 @@ export function prepareEvent(raw: unknown, index: number, stepDefaults: Config):
  * Checks every event first (the kit's batch policy: one invalid event sends nothing, and the
  * error names each invalid one by its index), then sends them in batches.
  */
-export async function importEvents(client: SocialHubClient, data: Values, cfg: Config): Promise<ImportReport> {
-  const batchSize = readInteger(cfg, 'batchSize', { min: 1, max: 500, fallback: 100 });
+export async function importEvents(client: SocialHubClient, data: Values, batchSize: number, stepDefaults: Config): Promise<ImportReport> {
   const raw = eventsOf(data);
   if (raw.length === 0) throw new ConfigurationError('events', 'no event to import (an empty list)');
-  const valid = checkEveryItem('events', raw, (event, _prefix, index) => prepareEvent(event, index, cfg));
+  const valid = checkEveryItem('events', raw, (event, _prefix, index) => prepareEvent(event, index, stepDefaults));
   const op = OPERATIONS.importConsumerEventData;
   let batches = 0;
   for (let start = 0; start < valid.length; start += batchSize) {

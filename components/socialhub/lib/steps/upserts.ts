@@ -1,21 +1,9 @@
-import {
-  ActionContext,
-  Config,
-  ConfigurationError,
-  OihMessage,
-  ProviderError,
-  Transformer,
-  compileExpression,
-  Values,
-  oihMessage,
-  readOperationItems,
-  readRecordUid,
-} from '@oih-suite/kit';
+import { ActionRun, Config, ConfigurationError, ProviderError, Values, oihMessage, readOperationItems, readRecordUid } from '@oih-suite/kit';
 import type { SocialHubClient } from '../client';
 import { OPERATIONS } from '../operations/table';
-import { consumerToPerson } from '../mappings/consumerToPerson';
-import { storeToOrganization } from '../mappings/storeToOrganization';
-import { applicationUid, clientFor } from './context';
+
+/** What an upsert gets: the described action's step (typed client, input, mappings, emitters). */
+type UpsertStep = ActionRun<SocialHubClient, unknown>;
 
 /** Person fields that only updateConsumer accepts. */
 const CREATE_LACKS = ['address', 'postelCode'];
@@ -54,21 +42,21 @@ function updatable(consumer: Values): Values {
  * than one consumer is an error: the flow must decide); else create. Emits the Person as
  * SocialHub now holds it, with the consumer code as recordUid.
  */
-export async function upsertConsumer(ctx: ActionContext<Config>): Promise<void> {
-  const recordUid = readRecordUid(ctx.input.metadata.recordUid);
-  const mapped = await ctx.transformer.apply<Values>(ctx.input);
+export async function upsertConsumer(step: UpsertStep): Promise<void> {
+  const recordUid = readRecordUid(step.input.metadata.recordUid);
+  const mapped = await step.transformer.apply<Values>(step.input);
   const consumer = mapped.data ?? {};
-  const client = clientFor(ctx);
+  const { client, cfg } = step;
   // A recordUid stamped by another application (the previous step of a flow) is that
   // application's id, never a consumer code: only our own (or an unlabelled one) names a consumer.
-  const from = ctx.input.metadata.applicationUid;
-  const ours = !isSet(from) || from === applicationUid(ctx.cfg);
+  const from = step.input.metadata.applicationUid;
+  const ours = !isSet(from) || from === step.applicationUid;
   let code = ours ? recordUid : undefined;
   let how: 'updated' | 'created' = 'updated';
   if (!code) {
     if (!isSet(consumer.mobilePhone) && !isSet(consumer.email))
       throw new ConfigurationError('contactData', 'a mobile phone or an e-mail is needed to find or create the consumer');
-    const found = await findConsumers(client, consumer, ctx.cfg);
+    const found = await findConsumers(client, consumer, cfg);
     if (found.length > 1) {
       const codes = found.map((c) => c.consumerCode).join(', ');
       throw new ProviderError(
@@ -82,32 +70,34 @@ export async function upsertConsumer(ctx: ActionContext<Config>): Promise<void> 
   }
   let result: Values;
   if (code) {
-    result = (await client.run<Values | null>('updateConsumer', { ...updatable(consumer), consumerCode: code }, ctx.cfg)) ?? {};
+    result = (await client.run<Values | null>('updateConsumer', { ...updatable(consumer), consumerCode: code }, cfg)) ?? {};
   } else {
     how = 'created';
-    result = (await client.run<Values | null>('createConsumer', consumer, ctx.cfg)) ?? {};
+    result = (await client.run<Values | null>('createConsumer', consumer, cfg)) ?? {};
     // createConsumer has no address fields: a second call puts them on the new consumer.
     const extra = Object.fromEntries(CREATE_LACKS.filter((k) => isSet(consumer[k])).map((k) => [k, consumer[k]]));
     if (Object.keys(extra).length && isSet(result.consumerCode)) {
       result = {
         ...result,
-        ...((await client.run<Values | null>('updateConsumer', { ...extra, consumerCode: result.consumerCode }, ctx.cfg)) ?? {}),
+        ...((await client.run<Values | null>('updateConsumer', { ...extra, consumerCode: result.consumerCode }, cfg)) ?? {}),
       };
     }
   }
   const stored: Values = { ...consumer, ...result, consumerCode: result.consumerCode ?? code };
-  ctx.log.info(`Consumer ${how}`, { recordUid: stored.consumerCode });
-  await emitMapped(ctx, consumerToPerson, stored, String(stored.consumerCode), mapped);
+  step.log.info(`Consumer ${how}`, { recordUid: stored.consumerCode });
+  // Mapped back to the OIH Person (consumerToPerson) unless the flow skips transformations.
+  await step.emitRecord(stored, { id: String(stored.consumerCode), oihUid: mapped.metadata.oihUid });
 }
 
 /** OIH Organization in: saveStore is an upsert by organizationCode. Emits the Organization. */
-export async function upsertStore(ctx: ActionContext<Config>): Promise<void> {
-  readRecordUid(ctx.input.metadata.recordUid); // the store code; an object or array is an error before anything is sent
-  const mapped = await ctx.transformer.apply<Values>(ctx.input);
+export async function upsertStore(step: UpsertStep): Promise<void> {
+  readRecordUid(step.input.metadata.recordUid); // the store code; an object or array is an error before anything is sent
+  const mapped = await step.transformer.apply<Values>(step.input);
   const store = mapped.data ?? {};
-  const result = (await clientFor(ctx).run<Values | null>('saveStore', store, ctx.cfg)) ?? {};
+  const result = (await step.client.run<Values | null>('saveStore', store, step.cfg)) ?? {};
   const stored = { ...store, ...result };
-  await emitMapped(ctx, storeToOrganization, stored, String(stored.organizationCode), mapped);
+  // Mapped back to the OIH Organization (storeToOrganization) unless the flow skips transformations.
+  await step.emitRecord(stored, { id: String(stored.organizationCode), oihUid: mapped.metadata.oihUid });
 }
 
 /**
@@ -115,15 +105,15 @@ export async function upsertStore(ctx: ActionContext<Config>): Promise<void> {
  * whole list is checked before the first batch goes out: an invalid product stops everything and
  * is named by its index in the whole list, never a partial send followed by an error.
  */
-export async function upsertProducts(ctx: ActionContext<Config>): Promise<void> {
-  const mapped = await ctx.transformer.apply<Values>(ctx.input);
+export async function upsertProducts(step: UpsertStep): Promise<void> {
+  const mapped = await step.transformer.apply<Values>(step.input);
   const data = mapped.data ?? {};
   const list = Array.isArray(data.products) ? (data.products as unknown[]) : [data];
   const op = OPERATIONS.batchSyncProduct;
   const field = op.bodyFields![0];
-  const products = readOperationItems(field.items!, list, 'products', ctx.cfg);
+  const products = readOperationItems(field.items!, list, 'products', step.cfg);
   const perCall = field.maxItems ?? products.length;
-  const client = clientFor(ctx);
+  const { client } = step;
   let batches = 0;
   for (let start = 0; start < products.length; start += perCall) {
     const batch = products.slice(start, start + perCall);
@@ -131,15 +121,7 @@ export async function upsertProducts(ctx: ActionContext<Config>): Promise<void> 
     batches += 1;
   }
   const codes = products.map((p) => String(p.code));
-  await ctx.emitter.data(
-    oihMessage({ synced: products.length, batches, codes }, { oihUid: mapped.metadata.oihUid, applicationUid: applicationUid(ctx.cfg) }),
-  );
-}
-
-/** The provider record, mapped back to the OIH model unless the flow skips transformations. */
-async function emitMapped(ctx: ActionContext<Config>, mapping: string, record: Values, recordUid: string, input: OihMessage<Values>): Promise<void> {
-  const metadata = { oihUid: input.metadata.oihUid, recordUid, applicationUid: applicationUid(ctx.cfg) };
-  const skip = new Transformer(undefined, ctx.cfg).mode === 'skip';
-  const data = skip ? record : ((await compileExpression(mapping, 'output mapping').evaluate(record)) as Values);
-  await ctx.emitter.data(oihMessage(JSON.parse(JSON.stringify(data)) as Values, metadata));
+  // A report, not a record: emitted as it is, with the step's applicationUid.
+  const report = { synced: products.length, batches, codes };
+  await step.emitter.data(oihMessage(report, { oihUid: mapped.metadata.oihUid, applicationUid: step.applicationUid }));
 }

@@ -1,44 +1,49 @@
-import { Config, definePollingTrigger, firstPresent, readTimeZoneField, requireString, toIso } from '@oih-suite/kit';
+import { describeStream, firstPresent, text, timeZone, toIso } from '@oih-suite/kit';
 import { transactionToOrder } from '../mappings/transactionToOrder';
-import { APPLICATION_UID, clientFor } from '../steps/context';
+import { socialhub } from '../provider';
 import { MAX_PAGE_SIZE, operationPages } from '../steps/pages';
 import { TRANSACTION_ID_FIELDS, Transaction } from '../steps/records';
 
-/** SocialHub writes order times without a zone; `timeZone` says which (default UTC). */
-const clockOf = (cfg: Config) => readTimeZoneField(cfg, 'timeZone');
-
 /**
  * New and changed transactions of one consumer, by beginDate/endDate (inclusive, second
- * precision, in the configured time zone), oldest first.
+ * precision, in the configured time zone), oldest first. SocialHub writes order times without a
+ * zone; the `timeZone` field's clock, built once per run, reads and writes them.
  */
-export = definePollingTrigger<Config, Transaction>({
-  name: 'getTransactionsPolling',
-  applicationUid: APPLICATION_UID,
+export = describeStream(socialhub, {
+  id: 'getTransactionsPolling',
+  title: 'New transactions (orders)',
+  description: 'Order management: polls the new and changed transactions of one consumer (beginDate/endDate) and emits them as orders.',
+  out: './lib/schemas/order.json',
+  changes: 'since',
   pageSize: { fallback: MAX_PAGE_SIZE, max: MAX_PAGE_SIZE },
   granularityMs: 1000,
-  cursor: (t, cfg) => clockOf(cfg).parse(t.updateTime ?? t.orderDate),
-  id: (t) => firstPresent(t, TRANSACTION_ID_FIELDS),
-  idField: TRANSACTION_ID_FIELDS.join(' | '),
   mapping: transactionToOrder,
-  mappingBindings: (cfg) => {
-    const clock = clockOf(cfg);
-    return { wallTimeToIso: (text: unknown) => maybeIso(clock.parse(text)) };
+  mappingBindings: ({ timeZone: clock }) => ({ wallTimeToIso: (wallTime: unknown) => maybeIso(clock.parse(wallTime)) }),
+  fields: {
+    consumerCode: text({
+      label: 'Consumer code',
+      required: true,
+      placeholder: 'C00001',
+      note: 'The consumer whose transactions to watch',
+    }),
+    timeZone: timeZone({
+      label: 'Time zone',
+      placeholder: '+08:00',
+      note: 'The zone SocialHub writes order times in ("yyyy-MM-dd HH:mm:ss", no zone): an offset such as +08:00 or a name such as Asia/Shanghai; default UTC',
+    }),
   },
-  source: (ctx) => {
-    const consumerCode = requireString(ctx.cfg, 'consumerCode');
-    const clock = clockOf(ctx.cfg);
-    const client = clientFor(ctx);
-    return {
-      order: 'ascending',
-      pages: (window) =>
-        operationPages<Transaction>(
-          client,
-          'getTransactionList',
-          { consumerCode, beginDate: clock.format(window.since), endDate: clock.format(window.until) },
-          window.pageSize,
-        ),
-    };
-  },
+  read: ({ client, settings: { consumerCode, timeZone: clock } }) => ({
+    pages: (window) =>
+      operationPages<Transaction>(
+        client,
+        'getTransactionList',
+        { consumerCode, beginDate: clock.format(window.since), endDate: clock.format(window.until) },
+        window.pageSize,
+      ),
+    cursor: (t: Transaction) => clock.parse(t.updateTime ?? t.orderDate),
+    id: (t: Transaction) => firstPresent(t, TRANSACTION_ID_FIELDS),
+    idField: TRANSACTION_ID_FIELDS.join(' | '),
+  }),
 });
 
 function maybeIso(ms: number | undefined): string | undefined {
