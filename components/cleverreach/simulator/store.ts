@@ -280,9 +280,24 @@ export class CleverReachStore {
     }
   }
 
+  /**
+   * Test hook: receiver id → the broken id its views carry instead (undefined: no `id` field), as
+   * a faulty API would; tests check that a trigger refuses such a record.
+   */
+  readonly brokenIds = new Map<number, unknown>();
+
   /** A receiver as a group lists it (the API's JSON shape, ids as numeric strings). */
   view(receiver: SimReceiver, groupId: number): Record<string, unknown> {
     const m = receiver.memberships.get(groupId)!;
+    const view = this.viewOf(receiver, m, groupId);
+    if (this.brokenIds.has(receiver.id)) {
+      view.id = this.brokenIds.get(receiver.id);
+      if (view.id === undefined) delete view.id;
+    }
+    return view;
+  }
+
+  private viewOf(receiver: SimReceiver, m: SimMembership, groupId: number): Record<string, unknown> {
     return {
       id: String(receiver.id),
       email: receiver.email,

@@ -71,6 +71,10 @@ export function contractFixture(
       const home = options.home ? groups.find((g) => g.name === options.home) : undefined;
       for (const id of ids) sim.store.touch(Number(id), nowSeconds(), home?.id);
     },
+    breakRecordId(id, value) {
+      sim.store.brokenIds.set(Number(id), value);
+      sim.store.changed();
+    },
     expireTokens: () => sim.expireTokens(),
     isPageRequest: (req) => req.method === 'GET' && /\/receivers$/.test(req.path) && !req.query.email_list,
   };

@@ -1,4 +1,4 @@
-import { parseTimestamp } from '@oih-suite/kit';
+import { parseTimestamp, usableId } from '@oih-suite/kit';
 import type { CsvRow } from './exportJobs';
 
 /** The raw export files and their primary keys as MaestroQA documents them (Airbyte's catalogue). */
@@ -19,9 +19,19 @@ export const EXPORT_TYPE_LABELS: Record<ExportType, string> = {
   csat: 'CSAT',
 };
 
-/** The row's record id: its primary key columns joined with "|" (a missing column counts as empty). */
-export function rowId(type: ExportType, row: CsvRow): string {
-  return PRIMARY_KEYS[type].map((column) => row[column] ?? '').join('|');
+/**
+ * The row's record id: its primary key columns joined with "|". A key column that is missing, empty
+ * or the text "undefined"/"null" makes the id that column's value, which the engine refuses naming
+ * `rowIdField`: joined, "|2026-01-01 10:00:00" would pass as an id and merge all such rows into one.
+ */
+export function rowId(type: ExportType, row: CsvRow): string | undefined {
+  const broken = PRIMARY_KEYS[type].find((column) => usableId(row[column]) === undefined);
+  return broken === undefined ? PRIMARY_KEYS[type].map((column) => row[column]).join('|') : row[broken];
+}
+
+/** The id field named in the error about a row without a usable id: the key columns. */
+export function rowIdField(type: ExportType): string {
+  return PRIMARY_KEYS[type].join('|');
 }
 
 /** The row's cursor: `date_graded`, the bookmark of the raw exports. */

@@ -69,6 +69,13 @@ export function rawExportFixture(trigger: Trigger): TriggerContractFixture {
         await nextSecond();
         return rows.map((r) => `${r.gradable_id}|${r.date_reported_as}`);
       },
+      breakRecordId(id, value) {
+        const [gradableId, reportedAs] = id.split('|');
+        const row = sim()
+          .rows.get('total_scores')!
+          .find((r) => r.gradable_id === gradableId && r.date_reported_as === reportedAs)!;
+        row.gradable_id = csvCell(value);
+      },
       async touchRecords(ids) {
         sim().touchRows(
           'total_scores',
@@ -81,6 +88,15 @@ export function rawExportFixture(trigger: Trigger): TriggerContractFixture {
   );
 }
 
+/**
+ * A broken id as a CSV file can carry it: a cell is text, so a gone field is an empty cell and an
+ * object is the text a careless writer makes of it, "[object Object]".
+ */
+function csvCell(value: unknown): string {
+  if (value === undefined) return '';
+  return typeof value === 'string' ? value : Object.prototype.toString.call(value);
+}
+
 /** The groups export has no times: the trigger finds new and changed rows by their content. */
 export function agentGroupsFixture(trigger: Trigger): TriggerContractFixture {
   // The seed agents are not the contract's records: a first run would read them once, unasked.
@@ -91,6 +107,10 @@ export function agentGroupsFixture(trigger: Trigger): TriggerContractFixture {
         .addAgents(count)
         .map((a) => `${a.groupId}|${a.email}`),
     touchRecords: (ids) => sim().renameAgents(ids.map((id) => id.split('|')[1])),
+    breakRecordId(id, value) {
+      const [groupId, email] = id.split('|');
+      sim().agents.find((a) => a.groupId === groupId && a.email === email)!.groupId = csvCell(value);
+    },
     isPageRequest: exportRequest,
     // No change times: the safety lag holds nothing back (the stream's source says changeTimes: false).
     untimed: true,

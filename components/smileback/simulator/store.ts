@@ -188,6 +188,32 @@ export class SmilebackStore {
     this.reference[kind] = this.reference[kind].filter((r) => String(r.id) !== id);
   }
 
+  // Test hook -----------------------------------------------------------------------------
+
+  /**
+   * Serves the stored record `id` of `kind` with its id field set to `value` (undefined: the field
+   * is gone), as a faulty API would; tests check that a trigger refuses such a record.
+   */
+  breakRecordId(kind: 'review' | 'nps-response' | 'prj-response' | ReferenceKind, id: string, value: unknown): void {
+    if (kind === 'review' || kind === 'nps-response') {
+      const map: Map<number, Stamped<{ id: number }>> = kind === 'review' ? this.reviews : this.nps;
+      const stamped = map.get(Number(id));
+      if (!stamped) throw new Error(`No ${kind} ${id}`);
+      map.set(Number(id), { ...stamped, record: withId(stamped.record, value) });
+      this.sortedReviews = undefined;
+      this.ratedReviews = undefined;
+    } else if (kind === 'prj-response') {
+      const stamped = this.projects.get(id);
+      if (!stamped) throw new Error(`No project response ${id}`);
+      this.projects.set(id, { ...stamped, record: { ...stamped.record, response: withId(stamped.record.response, value) } });
+    } else {
+      const list = this.reference[kind];
+      const index = list.findIndex((r) => String(r.id) === id);
+      if (index < 0) throw new Error(`No ${kind} record ${id}`);
+      list[index] = withId(list[index], value);
+    }
+  }
+
   /** Empties everything (tests start from a blank account). */
   clear(): void {
     this.reviews.clear();
@@ -197,4 +223,11 @@ export class SmilebackStore {
     this.ratedReviews = undefined;
     for (const kind of Object.keys(this.reference) as ReferenceKind[]) this.reference[kind] = [];
   }
+}
+
+/** A copy of `record` whose `id` is `value`, or without `id` when `value` is undefined. */
+function withId<T extends object>(record: T, value: unknown): T {
+  const copy: Record<string, unknown> = { ...record, id: value };
+  if (value === undefined) delete copy.id;
+  return copy as T;
 }

@@ -76,6 +76,7 @@ export function contractFixture(resourceKey: string, trigger: TriggerContractFix
     touchRecords(ids) {
       for (const id of ids) kind.touch(sim, id);
     },
+    breakRecordId: (id, value) => sim.store.breakRecordId(resource.key as Parameters<SmilebackSimulator['store']['breakRecordId']>[0], id, value),
     expireTokens: () => sim.expireTokens(),
     isPageRequest: (req) => req.method === 'GET' && req.path.replace(/\/?$/, '/') === `/api${resource.path}`,
     untimed: resource.untimed === true,

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { ConfigurationError, ProviderError, ScanPositionLostError } from '../src/errors';
 import { runPolling } from '../src/polling/engine';
 import type { PollingSource, PollWindow } from '../src/polling/engine';
-import { firstPresent } from '../src/polling/recordId';
+import { firstPresent, usableId } from '../src/polling/recordId';
 import { Log } from '../src/util/logger';
 import { timing } from '../src/util/timing';
 import type { Clock } from '../src/util/timing';
@@ -168,6 +168,14 @@ describe('polling engine: hostile snapshots, ids and scan positions', () => {
       expect(firstPresent({ recordId: '', id: 7 }, order)).to.equal(7);
       expect(firstPresent({ recordId: null, code: 'c' }, order)).to.equal('c');
       expect(firstPresent({ other: 1 }, order)).to.equal(undefined);
+    });
+
+    it('usableId accepts text and finite numbers, nothing broken (ids built from parts check each part)', () => {
+      expect(usableId(' g1 ')).to.equal('g1');
+      expect(usableId(42)).to.equal('42');
+      for (const broken of [undefined, null, '', '  ', 'undefined', 'null', 'NaN', '[object Object]', NaN, Infinity, { id: 1 }, ['a'], true]) {
+        expect(usableId(broken), JSON.stringify(broken) ?? 'undefined').to.equal(undefined);
+      }
     });
   });
 

@@ -32,7 +32,7 @@ export { KeysetRequest, paginateKeyset } from './paging/keyset';
 
 // Polling: what a trigger's source gives the engine.
 export type { PollWindow, PollingSource } from './polling/engine';
-export { RecordPlace, checkedRecordId, firstPresent } from './polling/recordId';
+export { RecordPlace, checkedRecordId, firstPresent, usableId } from './polling/recordId';
 
 // Messages.
 export { OihMessage, OihMetadata, TombstoneData, oihMessage, tombstone } from './messages/message';

@@ -1,4 +1,4 @@
-import { describeStream, exportJobPages } from '@oih-suite/kit';
+import { describeStream, exportJobPages, usableId } from '@oih-suite/kit';
 import { CsvRow, maestroExport } from '../exportJobs';
 import { agentToPerson } from '../mappings/agent';
 import { maestroqa } from '../provider';
@@ -24,6 +24,17 @@ export = describeStream(maestroqa, {
         maestroExport(client, 'groups', () => client.requestGroupsExport()),
         { resumeFrom: window.resumeFrom, pageSize: window.pageSize, log },
       ),
-    id: (row: CsvRow) => `${row.group_id ?? ''}|${row.agent_email || row.agent_ids || row.agent_name || ''}`,
+    id: agentRowId,
+    idField: 'group_id|agent_email',
   }),
 });
+
+/**
+ * The row's id: its group and its agent (e-mail, else ids, else name). A broken part is returned
+ * as it is, so the kit refuses the row: joined, "|a@b.c" would pass and merge every such row.
+ */
+function agentRowId(row: CsvRow): string | undefined {
+  if (usableId(row.group_id) === undefined) return row.group_id;
+  const agent = [row.agent_email, row.agent_ids, row.agent_name].find((part) => usableId(part) !== undefined);
+  return agent === undefined ? row.agent_email : `${row.group_id}|${agent}`;
+}

@@ -1,7 +1,7 @@
 import { describeStream, exportJobPages, select } from '@oih-suite/kit';
 import { CsvRow, maestroExport } from '../exportJobs';
 import { maestroqa } from '../provider';
-import { EXPORT_TYPE_LABELS, isoSeconds, rowCursor, rowId } from '../rawExports';
+import { EXPORT_TYPE_LABELS, isoSeconds, rowCursor, rowId, rowIdField } from '../rawExports';
 
 /**
  * Rows of one raw export file graded since the last poll. Each run requests an export for
@@ -37,5 +37,6 @@ export = describeStream(maestroqa, {
     cursor: rowCursor,
     // The file's documented primary key.
     id: (row: CsvRow) => rowId(exportType, row),
+    idField: rowIdField(exportType),
   }),
 });

@@ -15,8 +15,8 @@ export interface RecordPlace {
  * and in the snapshot's boundary set.
  */
 export function checkedRecordId(value: unknown, place: RecordPlace): string {
-  const id = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value.trim() : undefined;
-  if (id !== undefined && id !== '' && !BROKEN_TEXT.test(id)) return id;
+  const id = usableId(value);
+  if (id !== undefined) return id;
   throw new ProviderError(
     `A record without a usable id: its "${place.idField}" is ${describe(value)} (page ${place.page}, record index ${place.index}); nothing from this page was emitted`,
     { field: place.idField },
@@ -24,6 +24,16 @@ export function checkedRecordId(value: unknown, place: RecordPlace): string {
 }
 
 const BROKEN_TEXT = /^(undefined|null|NaN|\[object \w+\])$/;
+
+/**
+ * The id as text, or undefined when it is not usable (missing, empty, structured, not finite, or
+ * the text "undefined"/"null"/"NaN"/"[object …]"). For ids built from parts (a CSV row's key
+ * columns): check each part, so a broken part is not hidden inside a joined id.
+ */
+export function usableId(value: unknown): string | undefined {
+  const id = typeof value === 'number' && Number.isFinite(value) ? String(value) : typeof value === 'string' ? value.trim() : undefined;
+  return id !== undefined && id !== '' && !BROKEN_TEXT.test(id) ? id : undefined;
+}
 
 function describe(value: unknown): string {
   if (value === undefined) return 'missing';
