@@ -86,7 +86,7 @@ export async function upsertConsumer(step: UpsertStep): Promise<void> {
   const stored: Values = { ...consumer, ...result, consumerCode: result.consumerCode ?? code };
   step.log.info(`Consumer ${how}`, { recordUid: stored.consumerCode });
   // Mapped back to the OIH Person (consumerToPerson) unless the flow skips transformations.
-  await step.emitRecord(stored, { id: String(stored.consumerCode), oihUid: mapped.metadata.oihUid });
+  await step.emitRecord(stored, { id: String(stored.consumerCode), idField: 'consumerCode', oihUid: mapped.metadata.oihUid });
 }
 
 /** OIH Organization in: saveStore is an upsert by organizationCode. Emits the Organization. */
@@ -97,7 +97,7 @@ export async function upsertStore(step: UpsertStep): Promise<void> {
   const result = (await step.client.run<Values | null>('saveStore', store, step.cfg)) ?? {};
   const stored = { ...store, ...result };
   // Mapped back to the OIH Organization (storeToOrganization) unless the flow skips transformations.
-  await step.emitRecord(stored, { id: String(stored.organizationCode), oihUid: mapped.metadata.oihUid });
+  await step.emitRecord(stored, { id: String(stored.organizationCode), idField: 'organizationCode', oihUid: mapped.metadata.oihUid });
 }
 
 /**

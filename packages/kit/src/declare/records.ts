@@ -11,8 +11,10 @@ async function* oneListPage<Raw>(records: Raw[]): AsyncGenerator<Page<Raw>> {
 
 /** How to turn one provider record into a message. */
 export interface RecordMeta {
-  /** The record's id at the provider (`metadata.recordUid`). */
-  id: string;
+  /** The record's id at the provider (`metadata.recordUid`); a missing or broken one is an error naming `idField`. */
+  id: string | number;
+  /** The field the id comes from, for that error (default "id"). */
+  idField?: string;
   /** A deletion: emitted as a tombstone. */
   deleted?: boolean;
   /** When it changed (epoch ms); a tombstone's `deletedAt`, the current time when unknown. */
@@ -34,8 +36,10 @@ export interface RecordsMeta<Raw> {
 
 /** The message of one record: a tombstone for a deletion, else the mapped record. */
 export async function recordMessage(raw: unknown, meta: RecordMeta, applicationUid: string, transformer: Transformer): Promise<OihMessage> {
-  if (meta.deleted) return tombstone(meta.id, applicationUid, toIso(meta.changedAt ?? now()));
-  const ids = meta.oihUid === undefined ? { recordUid: meta.id, applicationUid } : { oihUid: meta.oihUid, recordUid: meta.id, applicationUid };
+  // Never a recordUid "undefined": an answer without its id is the provider's failure, named.
+  const recordUid = checkedRecordId(meta.id, { page: 1, index: 0, idField: meta.idField ?? 'id' });
+  if (meta.deleted) return tombstone(recordUid, applicationUid, toIso(meta.changedAt ?? now()));
+  const ids = meta.oihUid === undefined ? { recordUid, applicationUid } : { oihUid: meta.oihUid, recordUid, applicationUid };
   return transformer.apply(oihMessage(raw, ids));
 }
 
