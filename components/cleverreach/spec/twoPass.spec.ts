@@ -16,7 +16,7 @@ describe('getReceiversPolling two-pass scan (simulator)', function () {
   this.timeout(60_000);
   let sim: CleverReachSimulator;
   let previous: { intervalScale: number; scale: number };
-  const cfg = () => ({ ...sim.cfg, pageSize: 25 });
+  const cfg = () => ({ ...sim.cfg, pageSize: 25, safetyLagSeconds: 0 });
 
   beforeEach(async () => {
     clearTokenCache();

@@ -11,8 +11,9 @@ export interface HostileContext {
 
 export const TICK = { body: {}, data: {} };
 
+/** Records are written and read at once here, so the safety lag is 0 unless a case sets it. */
 export function runTrigger(ctx: HostileContext, snapshot: unknown = {}, cfg: Record<string, unknown> = ctx.cfg): Promise<RunOutcome> {
-  return runProcess(ctx.fixture.trigger.trigger.process, TICK, cfg, snapshot);
+  return runProcess(ctx.fixture.trigger.trigger.process, TICK, { safetyLagSeconds: 0, ...cfg }, snapshot);
 }
 
 export function runAction(ctx: HostileContext, action: ActionCase, message: unknown): Promise<RunOutcome> {
