@@ -7,7 +7,7 @@
  */
 import { Transformer, compileExpression } from '@oih-suite/kit';
 import type { Provider } from './components';
-import { actionMappings, loadMappings, loadTrigger, triggerNames } from './components';
+import { actionMappings, builtInMapping, loadMappings, loadTrigger, triggerNames } from './components';
 import { collectSamples, Sample } from './samples';
 import { sampleFromSchema } from './schemaSample';
 
@@ -40,7 +40,7 @@ export async function buildCatalog(providers: Provider[], sampleCount: number): 
     const collected = await collectSamples(provider, triggerNames(provider), sampleCount);
     catalog.problems.push(...collected.problems);
     for (const [trigger, samples] of collected.samples) {
-      const mapping = loadTrigger(provider, trigger).spec?.mapping;
+      const mapping = builtInMapping(loadTrigger(provider, trigger));
       if (mapping) byExpression.set(mapping, { label: `${trigger} raw records`, samples: samples.raw });
       inputSets.push({ label: `${trigger} mapped output`, samples: samples.mapped });
     }

@@ -27,7 +27,16 @@ export type ProcessFn = (this: RuntimeSelf, msg: unknown, cfg: Cfg, snapshot?: u
 /** What a trigger module exports (the kit's `definePollingTrigger`). */
 export interface TriggerModule {
   process: ProcessFn;
+  /** A step defined with definePollingTrigger/defineAction. */
   spec?: { name?: string; mapping?: string; pageSize?: { fallback: number; max: number } };
+  /** A step described with the kit's declare layer. */
+  description?: { mapping?: unknown };
+}
+
+/** The step's built-in mapping, however the step was written. */
+export function builtInMapping(mod: Pick<TriggerModule, 'spec' | 'description'>): string | undefined {
+  const mapping = mod.spec?.mapping ?? mod.description?.mapping;
+  return typeof mapping === 'string' ? mapping : undefined;
 }
 
 export type { SimulatorHandle, SimulatorOptions };
@@ -104,12 +113,12 @@ export function loadMappings(provider: string): NamedMapping[] {
 export function actionMappings(provider: string): { action: string; mapping: string; inSchema?: unknown }[] {
   const out: { action: string; mapping: string; inSchema?: unknown }[] = [];
   for (const [action, def] of Object.entries(readComponentJson(provider).actions ?? {})) {
-    const mod = require(path.join(componentDir(provider), def.main)) as { spec?: { mapping?: unknown } };
-    if (typeof mod.spec?.mapping !== 'string') continue;
+    const mapping = builtInMapping(require(path.join(componentDir(provider), def.main)) as TriggerModule);
+    if (mapping === undefined) continue;
     const declared = def.metadata?.in;
     const inSchema =
       typeof declared === 'string' ? (JSON.parse(fs.readFileSync(path.join(componentDir(provider), declared), 'utf8')) as unknown) : declared;
-    out.push({ action, mapping: mod.spec.mapping, inSchema });
+    out.push({ action, mapping, inSchema });
   }
   return out;
 }

@@ -5,7 +5,7 @@
  */
 import type { Cfg, Provider } from './components';
 import type { RemoteSimulator } from './simClient';
-import { loadTrigger, triggerNames } from './components';
+import { builtInMapping, loadTrigger, triggerNames } from './components';
 
 export interface Profile {
   /** The main polling trigger: sync throughput and the runtime cost run it. */
@@ -100,7 +100,7 @@ export function resolveTrigger(provider: Provider, wanted: string): string {
 }
 
 export function hasMapping(provider: Provider, trigger: string): boolean {
-  return typeof loadTrigger(provider, trigger).spec?.mapping === 'string';
+  return builtInMapping(loadTrigger(provider, trigger)) !== undefined;
 }
 
 /** The sizes a provider can be run at: each capped at its simulator's limit, duplicates dropped. */

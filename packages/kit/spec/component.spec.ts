@@ -62,12 +62,12 @@ describe('component wrappers', () => {
       expect(custom.self.data[0]).to.deep.include({ data: { has: false } });
     });
 
-    it('a retryable error emits rebound and does not throw', async () => {
+    it('a retryable error ends the poll with that error, no rebound (the next poll resumes from the stored snapshot)', async () => {
       for (const make of [() => new RateLimitError('slow down'), () => new TransientError('down')]) {
         const { self, error } = await runProcess(trigger(make).process, {}, {}, {});
-        expect(error).to.equal(undefined);
-        expect(self.rebounds).to.have.length(1);
-        expect(self.rebounds[0]).to.be.instanceOf(make().constructor);
+        expect(error).to.be.instanceOf(make().constructor);
+        expect(self.rebounds).to.deep.equal([]);
+        expect(JSON.stringify(self.logs)).to.include('next poll resumes');
       }
     });
 

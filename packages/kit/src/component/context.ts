@@ -39,9 +39,21 @@ const consoleLogger: LoggerLike = {
  * `rebound` (the platform re-delivers the message later); everything else is thrown, and the
  * runtime turns it into an error message. Secrets are removed either way.
  */
-export async function finishWithError(ctx: ComponentContext<Config>, error: unknown): Promise<void> {
+/**
+ * How a step ends on an error. An action rebounds a retryable one, so the platform delivers its
+ * message again later. A polling trigger ends with the error instead: its snapshot after the last
+ * complete page is already stored, and the next scheduled poll resumes from there.
+ */
+export async function finishWithError(ctx: ComponentContext<Config>, error: unknown, step: 'action' | 'trigger' = 'action'): Promise<void> {
   const err = error instanceof Error ? error : new Error(String(error));
   redactError(err, ctx.redactor);
+  if (err instanceof ConnectorError && err.retryable && step === 'trigger') {
+    ctx.log.warn('Poll ended early: the provider asks us to come back later; the next poll resumes after the last stored snapshot', {
+      error: err.message,
+      status: err.status,
+    });
+    throw err;
+  }
   if (err instanceof ConnectorError && err.retryable) {
     ctx.log.warn('Rebounding: the provider asks us to come back later', { error: err.message, status: err.status });
     await ctx.emitter.rebound(err);

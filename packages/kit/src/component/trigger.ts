@@ -41,7 +41,7 @@ export function definePollingTrigger<Cfg extends Config, Raw>(spec: PollingTrigg
     try {
       await pollOnce(spec, ctx, snapshot);
     } catch (error) {
-      await finishWithError(ctx, error);
+      await finishWithError(ctx, error, 'trigger');
     }
   }
   return { process: processTrigger, spec };

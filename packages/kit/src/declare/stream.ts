@@ -95,7 +95,7 @@ export function describeStream<Creds extends FieldSet, Client, F extends FieldSe
       };
       await pollOnce(spec, ctx, snapshot);
     } catch (error) {
-      await finishWithError(ctx, error);
+      await finishWithError(ctx, error, 'trigger');
     }
   }
   return {
