@@ -1,5 +1,5 @@
-import { ConfigurationError, readString } from '@oih-suite/kit';
-import type { CleverReachClient, CleverReachConfig } from './client';
+import { ConfigurationError, FieldDeclaration, dynamicSelect } from '@oih-suite/kit';
+import type { CleverReachClient } from './client';
 import type { Group } from './types';
 
 /** Groups in a stable order (numeric id), so a resumed scan continues where it stopped. */
@@ -12,10 +12,16 @@ export function findGroupByName(groups: Group[], name: string): Group | undefine
   return groups.find((group) => String(group.name).trim().toLowerCase() === wanted);
 }
 
+/** The `groupId` field of a step: a select of the account's groups (the step module's `getGroups`). */
+export function groupField(note: string): FieldDeclaration<string | undefined> {
+  return dynamicSelect({ label: 'Group', model: 'getGroups', prompt: 'Select a group', note });
+}
+
 /** The step's group: `groupId`, else `groupName` (case-insensitive); an unknown one is an error. */
-export async function resolveConfiguredGroup(client: CleverReachClient, cfg: CleverReachConfig): Promise<Group> {
-  const groupId = readString(cfg, 'groupId');
-  const groupName = readString(cfg, 'groupName');
+export async function resolveConfiguredGroup(
+  client: CleverReachClient,
+  { groupId, groupName }: { groupId?: string; groupName?: string },
+): Promise<Group> {
   if (!groupId && !groupName) throw new ConfigurationError('groupId', 'set groupId or groupName');
   const groups = await client.groups();
   if (groupId) {

@@ -1,4 +1,4 @@
-import { Page, PollWindow, PollingSource, ScanPositionLostError, paginatePages } from '@oih-suite/kit';
+import { Page, PollWindow, ScanPositionLostError, paginatePages } from '@oih-suite/kit';
 import type { CleverReachClient } from './client';
 import { ReceiverIndex, receiverKey } from './receiverIndex';
 import { isActive, receiverChangedAt } from './timestamps';
@@ -17,8 +17,8 @@ export interface ScanPosition {
 /**
  * All receivers of the given groups, each once per change with all its groups, without
  * per-receiver look-ups. CleverReach has no "modified since" on group lists and no list across
- * groups, so this is an unordered source (the engine filters by time; the snapshot keeps the
- * position) that reads the groups twice:
+ * groups, so this is the pages of a 'scan' stream (the engine filters by time; the snapshot keeps
+ * the position) that reads the groups twice:
  *
  * 1. Index pass: every group's pages, keeping per receiver only its newest stamp up to the run's
  *    bound, the group and page holding it, and its group and active bits (`ReceiverIndex`).
@@ -33,14 +33,7 @@ export interface ScanPosition {
  * are the same for every receiver that did not change meanwhile, and a receiver that did is
  * left to the next run.
  */
-export function receiverSource(client: CleverReachClient, groups: Group[]): PollingSource<ReceiverWithGroups> {
-  return {
-    order: 'unordered',
-    pages: (window) => scan(client, groups, window),
-  };
-}
-
-async function* scan(client: CleverReachClient, groups: Group[], window: PollWindow): AsyncGenerator<Page<ReceiverWithGroups>> {
+export async function* receiverPages(client: CleverReachClient, groups: Group[], window: PollWindow): AsyncGenerator<Page<ReceiverWithGroups>> {
   if (groups.length === 0) {
     yield { records: [], position: null, last: true };
     return;

@@ -10,6 +10,7 @@ import {
   describeComponent,
   describeProvider,
   describeStream,
+  dynamicSelect,
   exportJobPages,
   generateDescriptors,
   integer,
@@ -90,6 +91,15 @@ describe('declare: fields', () => {
   it('names the field of a bad value', () => {
     expect(() => readSettings(fields, { axis: 'c', name: 'x' })).to.throw(ConfigurationError, 'axis: must be "a" or "b", got "c"');
     expect(() => readSettings(fields, {})).to.throw(ConfigurationError, 'name: is required');
+  });
+
+  it('a dynamic select names the function that lists its values, and reads text or a number', () => {
+    const group = dynamicSelect({ label: 'Group', note: 'n', model: 'getGroups', prompt: 'Select a group' });
+    expect(group.json).to.include({ viewClass: 'SelectView', model: 'getGroups', prompt: 'Select a group', required: false });
+    expect(readSettings({ group }, { group: ' 12 ' })).to.deep.equal({ group: '12' });
+    expect(readSettings({ group }, { group: 12 })).to.deep.equal({ group: '12' });
+    expect(readSettings({ group }, { group: '' })).to.deep.equal({ group: undefined });
+    expect(() => readSettings({ group }, { group: { id: 12 } })).to.throw(ConfigurationError, /^group: must be text/);
   });
 });
 
@@ -245,6 +255,19 @@ describe('declare: verifyCredentials and the client outside a step', () => {
     expect(await refusing.verifyCredentials(cfg)).to.deep.equal({ verified: false, reason: 'Memory refused the credentials (HTTP 401)' });
     expect(clientOf(memoryProvider([{ id: '1', name: 'one' }]), cfg).list()).to.have.length(1);
   });
+
+  it('waits at most 15 s on rate limits and retries unless the credentials say otherwise (someone waits in the UI)', async () => {
+    const seen: unknown[] = [];
+    const provider = describeProvider({
+      ...memoryProvider([]),
+      client: ({ cfg }) => seen.push(cfg.maxRetryWaitSeconds),
+      verify: async () => undefined,
+    });
+    const { verifyCredentials } = describeComponent(provider, { triggers: [], actions: [] });
+    expect(await verifyCredentials(cfg)).to.deep.equal({ verified: true });
+    expect(await verifyCredentials({ ...cfg, maxRetryWaitSeconds: 60 })).to.deep.equal({ verified: true });
+    expect(seen).to.deep.equal([15, 60]);
+  });
 });
 
 describe('declare: export jobs', () => {
@@ -325,6 +348,17 @@ describe('declare: generated descriptors', () => {
     expect(json.triggers.getItemsPolling.main).to.equal('./dist/lib/triggers/getItemsPolling.js');
     expect(Object.keys(files).sort()).to.deep.equal(['component.json', 'lib/schemas/tick.in.json']);
     expect(STANDARD_FIELDS.every((f) => f.json({ kind: 'action', provider: 'P', mappingExample: '{}', applicationUid: 'p' }).note)).to.equal(true);
+  });
+
+  it('gives steps of a provider without published limits maxRequestsPerSecond instead of rateLimitShare', () => {
+    const adaptive = describeProvider({ ...provider, rateLimit: 'adaptive' });
+    const json = generateDescriptors(describeComponent(adaptive, { triggers: [itemsStream(adaptive, {})], actions: [] }))['component.json'] as {
+      triggers: Record<string, { fields: Record<string, { note: string; placeholder?: string }> }>;
+    };
+    const fields = json.triggers.getItemsPolling.fields;
+    expect(fields).not.to.have.property('rateLimitShare');
+    expect(fields.maxRequestsPerSecond.placeholder).to.equal('50');
+    expect(fields.maxRequestsPerSecond.note).to.include('if your Memory contract names one');
   });
 
   it("words a standard field per stream and writes the provider's OAuth app", () => {

@@ -75,6 +75,7 @@ export {
   integer,
   checkbox,
   select,
+  dynamicSelect,
   time,
   timeZone,
   baseUrl,

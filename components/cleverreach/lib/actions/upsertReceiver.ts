@@ -1,20 +1,9 @@
-import {
-  ConfigurationError,
-  defineAction,
-  now,
-  oihMessage,
-  readBoolean,
-  readDeleteRequested,
-  readRecordUid,
-  readString,
-  strictText,
-  toIso,
-} from '@oih-suite/kit';
-import { CleverReachClient, createClient } from '../client';
-import { findGroupByName } from '../groups';
+import { ConfigurationError, checkbox, describeAction, now, oihMessage, readDeleteRequested, readRecordUid, strictText, toIso } from '@oih-suite/kit';
+import type { CleverReachClient } from '../client';
+import { findGroupByName, groupField } from '../groups';
 import { personToReceiver } from '../mappings/personToReceiver';
+import { cleverreach } from '../provider';
 import { getGroups } from '../selectModels';
-import { APPLICATION_UID } from '../triggers/common';
 import type { Receiver, ReceiverBody } from '../types';
 
 type DeleteOutcome = 'confirmed' | 'denied' | 'failed';
@@ -25,25 +14,38 @@ type DeleteOutcome = 'confirmed' | 'denied' | 'failed';
  * `data.deleteRequested` is `true` or a time deletes the receiver instead ("false", 0 and other
  * values are an error, never a delete).
  */
-const action = defineAction({
-  name: 'upsertReceiver',
+const action = describeAction(cleverreach, {
+  id: 'upsertReceiver',
+  title: 'Upsert receiver',
+  description:
+    "Updates the receiver metadata.recordUid, else the group's receiver with the person's e-mail, else creates one; deletes when data.deleteRequested is set and deletes are enabled",
+  in: './lib/schemas/upsertReceiver.in.json',
+  out: './lib/schemas/upsertReceiver.out.json',
   mapping: personToReceiver,
-  run: async ({ cfg, log, redactor, input, transformer, emitter }) => {
+  fields: {
+    groupId: groupField('The group to write to; when empty, the first category of the person that names a group is used'),
+    deletes: checkbox({
+      label: 'Allow deletes',
+      note: 'Delete the receiver metadata.recordUid when the message\'s data.deleteRequested is true or a time ("false", 0 and other values are an error, never a delete); emits {delete: confirmed|denied|failed, timestamp}',
+    }),
+  },
+  async run(step) {
+    const { settings, log, input, transformer, emitter, applicationUid } = step;
     // Checked before anything else: an object must never become PUT …/receivers/[object Object].
     const recordUid = readRecordUid(input.metadata.recordUid);
     const oihUid = strictText(input.metadata.oihUid, 'metadata.oihUid', { trim: true });
+    const withIds = (id: string) => (oihUid ? { recordUid: id, oihUid, applicationUid } : { recordUid: id, applicationUid });
     if (readDeleteRequested(input.data.deleteRequested)) {
-      if (!readBoolean(cfg, 'deletes', false)) {
+      if (!settings.deletes) {
         throw new ConfigurationError(
           'deletes',
           `the message asks to delete receiver ${recordUid ?? '(no recordUid)'}, but deletes are not enabled on this step`,
         );
       }
       if (!recordUid) throw new ConfigurationError('metadata.recordUid', 'a delete needs the id of the CleverReach receiver');
-      const client = createClient(cfg, log, redactor);
-      const outcome = await deleteReceiver(client, recordUid, readString(cfg, 'groupId'));
+      const outcome = await deleteReceiver(step.client, recordUid, settings.groupId);
       log.info('Delete finished', { recordUid, outcome });
-      await emitter.data(oihMessage({ delete: outcome, timestamp: toIso(now()) }, withIds(recordUid, oihUid)));
+      await emitter.data(oihMessage({ delete: outcome, timestamp: toIso(now()) }, withIds(recordUid)));
       return;
     }
 
@@ -56,16 +58,12 @@ const action = defineAction({
         'the person has no e-mail address (contactData entry of type "email"); CleverReach needs one, nothing was sent',
       );
     }
-    const client = createClient(cfg, log, redactor);
-    const groupId = await resolveGroup(client, cfg, input.data.categories);
+    const client = step.client;
+    const groupId = await resolveGroup(client, settings.groupId, input.data.categories);
     const receiver = await upsert(client, groupId, recordUid, { ...body, email });
-    await emitter.data(oihMessage(receiver, withIds(String(receiver.id), oihUid)));
+    await emitter.data(oihMessage(receiver, withIds(String(receiver.id))));
   },
 });
-
-function withIds(recordUid: string, oihUid: string | undefined): Record<string, string> {
-  return oihUid ? { recordUid, oihUid, applicationUid: APPLICATION_UID } : { recordUid, applicationUid: APPLICATION_UID };
-}
 
 async function upsert(client: CleverReachClient, groupId: string, recordUid: string | undefined, body: ReceiverBody): Promise<Receiver> {
   if (recordUid) {
@@ -85,8 +83,7 @@ async function upsert(client: CleverReachClient, groupId: string, recordUid: str
  * `name` (the OIH convention: `{name: "Newsletter", label: "group"}`), or its `label` (other
  * adapters send `{uid, label}`; this component's older messages `{name: "group", label: "Newsletter"}`).
  */
-async function resolveGroup(client: CleverReachClient, cfg: Record<string, unknown>, categories: unknown): Promise<string> {
-  const configured = readString(cfg, 'groupId');
+async function resolveGroup(client: CleverReachClient, configured: string | undefined, categories: unknown): Promise<string> {
   if (configured) return configured;
   const labels = (Array.isArray(categories) ? categories : [])
     .map(categoryValue)

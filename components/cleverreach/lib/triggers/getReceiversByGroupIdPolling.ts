@@ -1,18 +1,19 @@
-import { definePollingTrigger } from '@oih-suite/kit';
-import { createClient } from '../client';
-import { resolveConfiguredGroup } from '../groups';
-import { getGroups } from '../selectModels';
-import { receiverSource } from '../receiverSource';
-import { receiverTriggerBase } from './common';
+import { text } from '@oih-suite/kit';
+import { groupField, resolveConfiguredGroup } from '../groups';
+import { receiverStream } from '../receiverStream';
 
 /** Receivers of one group (`groupId`, or `groupName` matched case-insensitively). */
-const trigger = definePollingTrigger({
-  ...receiverTriggerBase,
-  name: 'getReceiversByGroupIdPolling',
-  source: async ({ cfg, log, redactor }) => {
-    const client = createClient(cfg, log, redactor);
-    return receiverSource(client, [await resolveConfiguredGroup(client, cfg)]);
+export = receiverStream({
+  id: 'getReceiversByGroupIdPolling',
+  title: 'Get receivers of one group (polling)',
+  description: 'Emits the receivers of one group that were added, changed, unsubscribed or deactivated since the last run',
+  fields: {
+    groupId: groupField('The group to read; or leave empty and set groupName'),
+    groupName: text({
+      label: 'Group name',
+      placeholder: 'Newsletter',
+      note: 'Used when groupId is empty; matched case-insensitively; an unknown name is an error',
+    }),
   },
+  groups: async (client, settings) => [await resolveConfiguredGroup(client, settings)],
 });
-
-export = { ...trigger, getGroups };

@@ -1,18 +1,12 @@
-import { definePollingTrigger } from '@oih-suite/kit';
-import { createClient } from '../client';
 import { sortGroups } from '../groups';
-import { getGroups } from '../selectModels';
-import { receiverSource } from '../receiverSource';
-import { receiverTriggerBase } from './common';
+import { receiverStream } from '../receiverStream';
 
 /** Receivers of all groups: new ones, updates, unsubscribes and deactivations; one message per change. */
-const trigger = definePollingTrigger({
-  ...receiverTriggerBase,
-  name: 'getReceiversPolling',
-  source: async ({ cfg, log, redactor }) => {
-    const client = createClient(cfg, log, redactor);
-    return receiverSource(client, sortGroups(await client.groups()));
-  },
+export = receiverStream({
+  id: 'getReceiversPolling',
+  title: 'Get receivers (polling)',
+  description:
+    'Emits every receiver of every group that was added, changed, unsubscribed or deactivated since the last run, once per change with all its groups',
+  fields: {},
+  groups: async (client) => sortGroups(await client.groups()),
 });
-
-export = { ...trigger, getGroups };

@@ -12,7 +12,8 @@ export interface FieldJson {
   required: boolean;
   note: string;
   placeholder?: string;
-  model?: Record<string, string>;
+  /** A select's values, or the name of the step module's function that lists them (a dynamic select model). */
+  model?: Record<string, string> | string;
   prompt?: string;
 }
 
@@ -116,6 +117,18 @@ export function select<K extends string>(o: Common & { model: Record<K, string>;
       }
       return value as K;
     },
+  };
+}
+
+/**
+ * A select whose values the platform asks the step for: `model` names a function the step's module
+ * exports (`(cfg) => Promise<{value: label}>`, e.g. the account's groups). Empty is undefined.
+ */
+export function dynamicSelect(o: Common & { model: string; prompt: string }): FieldDeclaration<string | undefined> {
+  return {
+    json: { label: o.label, viewClass: 'SelectView', required: false, note: o.note, model: o.model, prompt: o.prompt },
+    schema: { type: 'string', title: o.label },
+    read: (cfg, name) => strictText(cfg[name], name, { trim: true }),
   };
 }
 

@@ -23,6 +23,7 @@ export function generateDescriptors(component: ComponentDescription): Record<str
     provider: provider.title,
     mappingExample: provider.mappingExample,
     applicationUid: provider.applicationUid,
+    rateLimit: provider.rateLimit,
     ...extra,
   });
   for (const [key, value] of Object.entries({ id: provider.id, title: provider.title, description: provider.description }))

@@ -25,6 +25,12 @@ export interface ProviderDescription<Creds extends FieldSet, Client> {
   envVars?: Record<string, { required: boolean; description: string }>;
   /** The platform's OAuth2 app (`credentials.oauth2` of component.json) when a credential field is an `OAuthFieldView`. */
   oauth2?: Record<string, unknown>;
+  /**
+   * How the provider limits requests: 'published' limits (the client's `rateLimit.windows`; steps
+   * get `rateLimitShare`) or none published, so the kit's adaptive rate backs off on 429 (the
+   * client's `rateLimit.adaptive`; steps get `maxRequestsPerSecond`). Default 'published'.
+   */
+  rateLimit?: 'published' | 'adaptive';
   /** An example customMapping over this provider's records (the placeholder of every step's field). */
   mappingExample: string;
   /** The client of one step; it must use `ctx.redactor` so secrets obtained at run time are masked too. */

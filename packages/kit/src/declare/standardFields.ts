@@ -1,3 +1,4 @@
+import { ADAPTIVE_RATE_DEFAULTS } from '../http/adaptiveRate';
 import type { FieldJson } from './fields';
 
 /** What the generator knows about a step when it picks and words the kit's standard fields. */
@@ -12,6 +13,8 @@ export interface StepShape {
   mappingExample: string;
   /** The provider's default `metadata.applicationUid`. */
   applicationUid: string;
+  /** How the provider limits requests (its description's `rateLimit`, default 'published'): which rate field the steps get. */
+  rateLimit?: 'published' | 'adaptive';
 }
 
 /**
@@ -29,6 +32,8 @@ export interface StandardField {
 const trigger = (step: StepShape) => step.kind === 'trigger';
 const timed = (step: StepShape) => step.kind === 'trigger' && step.changes !== 'fingerprint';
 const always = () => true;
+const published = (step: StepShape) => step.rateLimit !== 'adaptive';
+const adaptive = (step: StepShape) => step.rateLimit === 'adaptive';
 
 /**
  * The kit's standard step fields, in the order component.json lists them ('first' ones before the
@@ -192,13 +197,26 @@ export const STANDARD_FIELDS: StandardField[] = [
   {
     name: 'rateLimitShare',
     placement: 'last',
-    appliesTo: always,
+    appliesTo: published,
     json: () => ({
       label: 'Share of the rate limit',
       viewClass: 'TextFieldView',
       required: false,
       note: "The part of the account's rate limit this step may use, above 0 and at most 1 (default 1: all of it). Several flows on one account run in separate containers, each with its own throttle: give each a share so that the shares add up to at most 1 (two flows: 0.5 each), and none of them meets a 429.",
       placeholder: '1',
+    }),
+  },
+  {
+    // Read by the provider's client into the kit's adaptive rate (`rateLimit: {key, adaptive: {maxPerSecond}}`).
+    name: 'maxRequestsPerSecond',
+    placement: 'last',
+    appliesTo: adaptive,
+    json: (step) => ({
+      label: 'Max requests per second',
+      viewClass: 'TextFieldView',
+      required: false,
+      note: `Cap for this credential's request rate, if your ${step.provider} contract names one (${step.provider} publishes no limit: by default the rate starts at ${ADAPTIVE_RATE_DEFAULTS.initialPerSecond}/s, halves on every 429 and recovers by ${ADAPTIVE_RATE_DEFAULTS.recoveryPerSecond}/s each second)`,
+      placeholder: String(ADAPTIVE_RATE_DEFAULTS.initialPerSecond),
     }),
   },
   {

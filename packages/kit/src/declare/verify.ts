@@ -4,7 +4,10 @@ import type { FieldSet } from './fields';
 import type { ProviderDescription } from './provider';
 import { clientContext, standaloneContext } from './step';
 
-export type VerifyResult = { verified: true } | { verified: false; reason: string };
+/** `reason` is on both sides so a caller may read it without narrowing first. */
+export type VerifyResult = { verified: true; reason?: undefined } | { verified: false; reason: string };
+/** How long verifyCredentials may wait on rate limits and retries (the step's maxRetryWaitSeconds wins). */
+export const VERIFY_RETRY_WAIT_SECONDS = 15;
 type Standalone<T> = (this: unknown, cfg: Config) => Promise<T>;
 
 /**
@@ -22,6 +25,8 @@ export function verifyCredentialsOf<Creds extends FieldSet, Client>(provider: Pr
       return { verified: true };
     },
     (message, error) => ({ verified: false, reason: error instanceof ConnectorError ? message : `Could not reach ${provider.title}: ${message}` }),
+    // Someone is waiting for the answer in the UI: no long rate-limit waits unless the credentials ask for them.
+    { maxRetryWaitSeconds: VERIFY_RETRY_WAIT_SECONDS },
   );
 }
 
@@ -41,9 +46,10 @@ function outsideFlow<Creds extends FieldSet, Client, T>(
   name: string,
   body: (clientCtx: ReturnType<typeof clientContext<Creds, Client>>) => Promise<T>,
   failed: (message: string, error: unknown, log: ReturnType<typeof standaloneContext>['log']) => T,
+  defaults: Config = {},
 ): Standalone<T> {
   return async function (this: unknown, cfg: Config): Promise<T> {
-    const ctx = standaloneContext(this, cfg, name);
+    const ctx = standaloneContext(this, { ...defaults, ...(cfg ?? {}) }, name);
     try {
       return await body(clientContext(provider, ctx));
     } catch (error) {
