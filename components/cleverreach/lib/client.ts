@@ -6,6 +6,7 @@ import {
   Redactor,
   TokenAuth,
   clientCredentialsGrant,
+  strictNumber,
   hashKey,
   readString,
   stepHttpClient,
@@ -21,13 +22,7 @@ export const MAX_PAGE_SIZE = 5000;
  * with a known contract caps it with the step field `maxRequestsPerSecond`.
  */
 export function readRateCap(cfg: CleverReachConfig): number | undefined {
-  const value = cfg.maxRequestsPerSecond;
-  if (value === undefined || value === null || value === '') return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0.5 || n > 1000) {
-    throw new ConfigurationError('maxRequestsPerSecond', `must be a number of requests per second from 0.5 to 1000, got "${String(value)}"`);
-  }
-  return n;
+  return strictNumber(cfg.maxRequestsPerSecond, 'maxRequestsPerSecond', { min: 0.5, max: 1000 });
 }
 export type CleverReachConfig = Record<string, unknown>;
 
