@@ -1,6 +1,8 @@
 import http from 'node:http';
+import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
+import nock from 'nock';
 import { TransientError } from '../src/errors';
 import type { ConnectorError } from '../src/errors';
 import { HttpClient } from '../src/http/client';
@@ -43,6 +45,33 @@ describe('HttpClient: every request has deadlines (real sockets)', () => {
     expect(error).to.be.instanceOf(TransientError);
     expect(error.message).to.include('(deadline exceeded) for GET /items');
     expect(String(error.cause)).to.match(/no complete response within (299|300) ms/);
+  });
+
+  it('ends a connection set-up that never completes with a connect timeout (a TLS handshake left unanswered)', async () => {
+    // A TCP listener that accepts and never speaks TLS: the socket connects, the secure connection never does.
+    // Without nock's interceptor for this one: its pass-through socket lets the TLS socket's late
+    // ECANCELED (from tearing down a handshake) escape as an uncaught error; Node's own client does not.
+    nock.restore();
+    const sockets: net.Socket[] = [];
+    const listener = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (listener.address() as AddressInfo).port;
+      const client = new HttpClient({
+        baseUrl: `https://127.0.0.1:${port}`,
+        retry: { retries: 0 },
+        limits: { connectTimeoutMs: 150, idleTimeoutMs: 5000, deadlineMs: 5000 },
+      });
+      const error = await failure(client.request({ url: '/handshake' }));
+      expect(error).to.be.instanceOf(TransientError);
+      expect(error.message).to.include('(connect timeout)');
+      expect(String(error.cause)).to.include('no connection within 150 ms');
+      expect(sockets).to.have.length(1);
+    } finally {
+      sockets.forEach((s) => s.destroy());
+      await new Promise((resolve) => listener.close(resolve));
+      nock.activate();
+    }
   });
 
   it('ends an exchange on a socket that stays silent for the idle timeout', async () => {
