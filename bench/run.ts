@@ -81,7 +81,8 @@ async function attempt<T>(results: BenchResults, what: string, fn: () => Promise
   } catch (error) {
     const reason = `${what}: ${(error as Error).message.split('\n')[0]}`;
     results.skipped.push(reason);
-    console.log(`  skipped ${reason}`);
+    // The results keep the first line; the console gets the whole message (a runtime's last output).
+    console.log(`  skipped ${what}: ${(error as Error).message}`);
     return undefined;
   }
 }
