@@ -1,3 +1,5 @@
+import { pipeline } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { ExportJob, TransientError } from '@oih-suite/kit';
 import type { MaestroClient } from './client';
@@ -19,7 +21,9 @@ export function maestroExport(client: MaestroClient, what: string, start: () => 
 async function* csvRows(file: NodeJS.ReadableStream, exportId: string): AsyncGenerator<CsvRow> {
   const parser = parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true });
   try {
-    yield* file.pipe(parser) as AsyncIterable<CsvRow>;
+    // pipeline, not pipe: a download that fails mid-file (reset, idle timeout, size cap) must end
+    // the rows with its error; with pipe the error went unheard and ended the whole process.
+    yield* pipeline(file as Readable, parser, () => undefined) as AsyncIterable<CsvRow>;
     // Even an export without rows has its header line: zero bytes is a broken download, not "no data".
     if (parser.info.bytes === 0) {
       throw new TransientError(`MaestroQA export ${exportId} downloaded as an empty file; the next run reads it again`, { recordId: exportId });

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { expect } from 'chai';
 import Ajv from 'ajv';
 import { runProcess } from '@oih-suite/kit/testing';
@@ -92,6 +93,27 @@ describe('maestroqa raw and groups exports', () => {
     expect(next.error).to.equal(undefined);
     expect(next.self.data.map((m) => (m.metadata as { recordUid: string }).recordUid)).to.deep.equal([sim.rows.get('csat')![0].gradable_id]);
     expect(sim.jobs.size).to.equal(2);
+  });
+
+  it('a download that stops mid-file ends the run with the error (never an uncaught exception), keeping the export for the next run', async () => {
+    sim.addRows('csat', 3, Date.now() - 5000);
+    const stalled = new Readable({ read: () => undefined });
+    stalled.push('gradable_id,date_graded\n1,2026-01-01 10:00:00\n');
+    sim.server.inject({
+      match: (r) => r.path.startsWith('/downloads/'),
+      response: { status: 200, headers: { 'content-type': 'text/csv' }, stream: stalled },
+    });
+    // requestTimeoutSeconds 1 makes the idle timeout 1 s: the stalled body fails while the CSV parser reads it.
+    const cut = await raw({ exportType: 'csat', requestTimeoutSeconds: 1 });
+    stalled.destroy();
+    expect(cut.error?.message, cut.error?.message).to.match(/idle timeout/);
+    expect(cut.self.data).to.deep.equal([]);
+    const snapshot = cut.self.lastSnapshot as { scan: { after: { exportId: string; row: number } } };
+    expect(snapshot.scan.after).to.deep.equal({ exportId: [...sim.jobs.keys()][0], row: 0 });
+    const next = await raw({ exportType: 'csat' }, snapshot);
+    expect(next.error).to.equal(undefined);
+    expect(next.self.data).to.have.length(3);
+    expect(sim.jobs.size, 'the same export, downloaded again').to.equal(1);
   });
 
   it('accepts the "completed" spelling of the final status', async () => {

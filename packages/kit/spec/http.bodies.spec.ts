@@ -99,4 +99,27 @@ describe('HttpClient: unexpected bodies are errors, never the end of the data', 
     expect(clockOf().sleeps).to.deep.equal([]);
     scope.done();
   });
+
+  it('a streamed download is not held to maxResponseBytes (it is read row by row) but to its own cap, and fails as a stream error', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => `row-${i},${'x'.repeat(20)}\n`).join('');
+    const scope = nock(BASE).get('/export.csv').times(2).reply(200, rows, { 'content-type': 'text/csv' });
+    const read = async (stream: NodeJS.ReadableStream) => {
+      let text = '';
+      for await (const chunk of stream) text += String(chunk);
+      return text;
+    };
+    const whole = await make({ limits: { maxResponseBytes: 1024, maxStreamBytes: 100_000 } }).request<NodeJS.ReadableStream>({
+      url: '/export.csv',
+      responseType: 'stream',
+    });
+    expect(await read(whole.data)).to.equal(rows);
+    const cut = await make({ limits: { maxResponseBytes: 100_000, maxStreamBytes: 4096 } }).request<NodeJS.ReadableStream>({
+      url: '/export.csv',
+      responseType: 'stream',
+    });
+    const error = await rejection<ConnectorError>(read(cut.data));
+    expect(error).to.be.instanceOf(ProviderError);
+    expect(error.message).to.include('larger than the limit of 4096 bytes (the limit of a streamed download)');
+    scope.done();
+  });
 });

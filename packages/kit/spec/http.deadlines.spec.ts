@@ -121,11 +121,23 @@ describe('HttpClient: every request has deadlines (real sockets)', () => {
 
   it('reads the step settings requestTimeoutSeconds, maxResponseMB and allowInsecureHttp, with defaults', () => {
     expect(readHttpSettings({})).to.deep.equal({
-      limits: { deadlineMs: 120_000, connectTimeoutMs: 10_000, idleTimeoutMs: 30_000, maxResponseBytes: 50 * 1024 * 1024 },
+      limits: {
+        deadlineMs: 120_000,
+        connectTimeoutMs: 10_000,
+        idleTimeoutMs: 30_000,
+        maxResponseBytes: 50 * 1024 * 1024,
+        maxStreamBytes: 20 * 1024 * 1024 * 1024,
+      },
       allowInsecureHttp: false,
     });
     expect(readHttpSettings({ requestTimeoutSeconds: '5', maxResponseMB: 2, allowInsecureHttp: 'true' })).to.deep.equal({
-      limits: { deadlineMs: 5000, connectTimeoutMs: 5000, idleTimeoutMs: 5000, maxResponseBytes: 2 * 1024 * 1024 },
+      limits: {
+        deadlineMs: 5000,
+        connectTimeoutMs: 5000,
+        idleTimeoutMs: 5000,
+        maxResponseBytes: 2 * 1024 * 1024,
+        maxStreamBytes: 20 * 1024 * 1024 * 1024,
+      },
       allowInsecureHttp: true,
     });
     expect(() => readHttpSettings({ requestTimeoutSeconds: 0 })).to.throw(/requestTimeoutSeconds/);

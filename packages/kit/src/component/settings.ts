@@ -102,7 +102,7 @@ export function readRetryOverrides(cfg: Config): { budgetMs?: number; maxRetryAf
 /**
  * The optional step fields that bound every request: `requestTimeoutSeconds` (overall deadline for
  * headers and body, default 120; the connect timeout is 10 s and the idle-socket timeout 30 s, or
- * the deadline when shorter), `maxResponseMB` (default 50) and `allowInsecureHttp` (plain http://
+ * the deadline when shorter), `maxResponseMB` (default 50; a streamed export file is read row by row and not held to it) and `allowInsecureHttp` (plain http://
  * to a host that is not loopback; default no).
  */
 export function readHttpSettings(cfg: Config): { limits: RequestLimits; allowInsecureHttp: boolean } {
@@ -115,6 +115,7 @@ export function readHttpSettings(cfg: Config): { limits: RequestLimits; allowIns
       connectTimeoutMs: Math.min(DEFAULT_LIMITS.connectTimeoutMs, deadlineMs),
       idleTimeoutMs: Math.min(DEFAULT_LIMITS.idleTimeoutMs, deadlineMs),
       maxResponseBytes,
+      maxStreamBytes: DEFAULT_LIMITS.maxStreamBytes,
     },
     allowInsecureHttp: readBoolean(cfg, 'allowInsecureHttp', false),
   };

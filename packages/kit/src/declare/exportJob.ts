@@ -17,7 +17,10 @@ export interface ExportJob<Row> {
   start(): Promise<string>;
   check(jobId: string): Promise<ExportJobStatus>;
   download(location: string, jobId: string): Promise<NodeJS.ReadableStream>;
-  /** The rows of a downloaded file, streamed (e.g. a CSV parser); `jobId` names the job in its errors. */
+  /**
+   * The rows of a downloaded file, streamed (e.g. a CSV parser); `jobId` names the job in its errors.
+   * The rows must end with the file's error when the download breaks off (stream.pipeline, not pipe).
+   */
   rows(file: NodeJS.ReadableStream, jobId: string): AsyncIterable<Row>;
   /** Wait before the n-th check (default: 1 s doubling to 10 s). */
   checkDelayMs?(attempt: number): number;

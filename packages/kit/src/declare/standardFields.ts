@@ -190,7 +190,7 @@ export const STANDARD_FIELDS: StandardField[] = [
       label: 'Max response size (MB)',
       viewClass: 'TextFieldView',
       required: false,
-      note: 'A larger response is refused with an error (default 50)',
+      note: 'A larger response is refused with an error (default 50); export files are streamed row by row and not held to it',
       placeholder: '50',
     }),
   },

@@ -295,7 +295,9 @@ export class HttpClient {
     const out = new PassThrough();
     source.on('error', (error: Error) => {
       const failure = error instanceof TransportError ? error : new TransportError('network error', error.message);
-      out.destroy(this.networkError(request, { kind: 'network', code: failure.code, message: failure.message, permanent: failure.permanent }, 0));
+      out.destroy(
+        this.networkError(request, { kind: 'network', code: failure.code, message: failure.message, permanent: failure.permanent }, 0, true),
+      );
     });
     out.on('close', () => source.destroy());
     return source.pipe(out);
@@ -321,7 +323,7 @@ export class HttpClient {
     return this.redactor.text(masked);
   }
 
-  private networkError(request: HttpRequest, outcome: Extract<Outcome, { kind: 'network' }>, attempt: number): ConnectorError {
+  private networkError(request: HttpRequest, outcome: Extract<Outcome, { kind: 'network' }>, attempt: number, midBody = false): ConnectorError {
     const what = `${request.method ?? 'GET'} ${this.safeUrl(request.url)}`;
     const retries = attempt ? ` after ${attempt} retries` : '';
     if (outcome.permanent) {
@@ -331,7 +333,7 @@ export class HttpClient {
       );
     }
     return redactError(
-      new TransientError(`${this.provider} could not be reached (${outcome.code}) for ${what}${retries}`, {
+      new TransientError(`${this.provider} ${midBody ? 'broke off the body' : 'could not be reached'} (${outcome.code}) for ${what}${retries}`, {
         recordId: request.recordId,
         cause: outcome.message,
       }),

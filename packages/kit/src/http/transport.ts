@@ -13,6 +13,11 @@ export interface RequestLimits {
   deadlineMs: number;
   /** A larger body (after decompression) is refused. */
   maxResponseBytes: number;
+  /**
+   * The same for a streamed body (an export file read row by row): it is never held in memory,
+   * so the limit only stops a download that never ends.
+   */
+  maxStreamBytes: number;
 }
 
 export const DEFAULT_LIMITS: RequestLimits = {
@@ -20,6 +25,7 @@ export const DEFAULT_LIMITS: RequestLimits = {
   idleTimeoutMs: 30_000,
   deadlineMs: 120_000,
   maxResponseBytes: 50 * 1024 * 1024,
+  maxStreamBytes: 20 * 1024 * 1024 * 1024,
 };
 
 export interface RawRequest {
@@ -73,9 +79,12 @@ export function exchange(request: RawRequest): Promise<RawResponse> {
       fn();
     };
     const req = client.request(request.url, { method: request.method, headers: { ...request.headers, ...contentLength(request.body) } });
+    // A streamed body already handed over: a later failure must reach its reader as this error.
+    let handedOver: Readable | undefined;
     const fail = (code: TransportFailure, message: string): void => {
       const error = new TransportError(code, message, code === 'response too large');
       settle(() => reject(error));
+      handedOver?.destroy(error);
       req.destroy(error);
     };
     timers.push(setTimeout(() => fail('deadline exceeded', `no complete response within ${request.limits.deadlineMs} ms`), limits.deadlineMs));
@@ -98,20 +107,23 @@ export function exchange(request: RawRequest): Promise<RawResponse> {
       if (!request.stream || !settled) stopIdle();
     });
     req.on('error', (error: NodeJS.ErrnoException) => settle(() => reject(new TransportError(error.code ?? 'network error', error.message))));
+    const maxBytes = request.stream ? limits.maxStreamBytes : limits.maxResponseBytes;
+    const setting = request.stream ? 'the limit of a streamed download' : 'setting maxResponseMB';
     req.on('response', (res) => {
       const headers = flatHeaders(res.headers);
       const declared = Number(headers['content-length']);
-      if (Number.isFinite(declared) && declared > limits.maxResponseBytes) {
-        fail('response too large', tooLarge(limits.maxResponseBytes, declared));
+      if (Number.isFinite(declared) && declared > maxBytes) {
+        fail('response too large', tooLarge(maxBytes, setting, declared));
         return;
       }
       touch();
       res.on('data', touch);
       res.on('close', stopIdle);
-      const body = capped(decoded(res, headers), limits.maxResponseBytes, (error) => fail(error.code as TransportFailure, error.message));
+      const body = capped(decoded(res, headers), maxBytes, setting, (error) => fail(error.code as TransportFailure, error.message));
       const status = res.statusCode ?? 0;
       if (request.stream) {
         // The deadline covered the headers; the idle timeout keeps guarding the body.
+        handedOver = body;
         settle(() => resolve({ status, headers, body }));
         return;
       }
@@ -154,13 +166,13 @@ function decoded(res: http.IncomingMessage, headers: Record<string, string>): Re
   return res.pipe(decoder);
 }
 
-function capped(source: Readable, maxBytes: number, onTooLarge: (error: TransportError) => void): Readable {
+function capped(source: Readable, maxBytes: number, setting: string, onTooLarge: (error: TransportError) => void): Readable {
   let total = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       total += chunk.length;
       if (total > maxBytes) {
-        const error = new TransportError('response too large', tooLarge(maxBytes), true);
+        const error = new TransportError('response too large', tooLarge(maxBytes, setting), true);
         onTooLarge(error);
         callback(error);
         return;
@@ -172,9 +184,9 @@ function capped(source: Readable, maxBytes: number, onTooLarge: (error: Transpor
   return source.pipe(counter);
 }
 
-function tooLarge(maxBytes: number, declared?: number): string {
+function tooLarge(maxBytes: number, setting: string, declared?: number): string {
   const mb = (n: number): string => (n < 1024 * 1024 ? `${n} bytes` : `${Math.round((n / 1024 / 1024) * 10) / 10} MB`);
-  return `the response${declared !== undefined ? ` (${mb(declared)})` : ''} is larger than the limit of ${mb(maxBytes)} (setting maxResponseMB)`;
+  return `the response${declared !== undefined ? ` (${mb(declared)})` : ''} is larger than the limit of ${mb(maxBytes)} (${setting})`;
 }
 
 function stripBom(text: string): string {
