@@ -54,6 +54,25 @@ describe('utilities', () => {
   });
 
   describe('Log', () => {
+    it("gives the fields to a runtime logger through child() (sailor and ferryman turn a first argument that is not text into '[object Object]')", () => {
+      const lines: unknown[][] = [];
+      const logger = (fields: Record<string, unknown>) => ({
+        info: (...a: unknown[]) => lines.push(['info', fields, ...a]),
+        warn: (...a: unknown[]) => lines.push(['warn', fields, ...a]),
+        error: (...a: unknown[]) => lines.push(['error', fields, ...a]),
+        child: (more: Record<string, unknown>) => logger({ ...fields, ...more }),
+      });
+      const log = new Log(logger({ flow: 'f' }), new Redactor().add('secret-1'), { step: 's' });
+      log.info('Page done', { records: 3, token: 'secret-1' });
+      log.warn('w secret-1');
+      log.debug('d');
+      expect(lines).to.deep.equal([
+        ['info', { flow: 'f', step: 's', records: 3, token: '***' }, 'Page done'],
+        ['warn', { flow: 'f', step: 's' }, 'w ***'],
+        ['info', { flow: 'f', step: 's' }, 'd'],
+      ]);
+    });
+
     it('writes bunyan-style (fields, message), with base fields, redacted, falling back to info', () => {
       const lines: unknown[][] = [];
       const target = { info: (...a: unknown[]) => lines.push(['info', ...a]), error: (...a: unknown[]) => lines.push(['error', ...a]) };

@@ -30,6 +30,12 @@ export function describeTwoRuns(kind: RuntimeKind, component: ComponentUnderTest
       expect(runner.errors(), 'errors in run 1').to.deep.equal([]);
       const run1 = records(runner);
       f.trigger.checkFirstRun(run1, sim);
+      // The runtime's component logger writes bunyan JSON: the kit's fields stay properties of the line.
+      const done = first.lines.flatMap((line) => parseJson(line)).filter((entry) => entry.msg === 'Polling run complete');
+      expect(done, `a structured "Polling run complete" line\n${first.tail(5)}`).to.have.length(1);
+      expect(done[0]).to.include({ step: f.trigger.id });
+      expect(Number(done[0].emitted) + Number(done[0].tombstones ?? 0), 'records and tombstones logged').to.equal(run1.length);
+      expect(done[0].pages, 'pages read').to.be.a('number');
       const stored = runner.storeSnapshots();
       expect(stored, 'snapshot stored after run 1').to.have.property('lastUpdated').that.is.a('string');
 
@@ -58,4 +64,13 @@ export function describeTwoRuns(kind: RuntimeKind, component: ComponentUnderTest
       await sim.stop();
     }
   });
+}
+
+function parseJson(line: string): Record<string, unknown>[] {
+  try {
+    const value: unknown = JSON.parse(line);
+    return value && typeof value === 'object' ? [value as Record<string, unknown>] : [];
+  } catch {
+    return [];
+  }
 }

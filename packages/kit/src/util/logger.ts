@@ -6,6 +6,8 @@ export interface LoggerLike {
   info(...args: unknown[]): void;
   warn?(...args: unknown[]): void;
   error(...args: unknown[]): void;
+  /** bunyan's child logger with fixed fields (sailor's and ferryman's component loggers have it). */
+  child?(fields: Record<string, unknown>): LoggerLike;
 }
 
 export type LogFields = Record<string, unknown>;
@@ -39,10 +41,18 @@ export class Log {
   }
 
   private write(level: 'debug' | 'info' | 'warn' | 'error', message: string, fields: LogFields): void {
-    const args = [this.redactor.fields({ ...this.base, ...fields }), this.redactor.text(message)];
+    const safeFields = this.redactor.fields({ ...this.base, ...fields });
+    const text = this.redactor.text(message);
+    // sailor's and ferryman's component loggers turn a first argument that is not text into
+    // "[object Object]": the fields go through a bunyan child there, so each stays a JSON property.
+    if (typeof this.target.child === 'function') {
+      const child = this.target.child(safeFields);
+      (child[level] ?? child.info).call(child, text);
+      return;
+    }
     // Called on the target (bunyan's methods need their `this`); a level it lacks goes to info.
-    if (this.target[level]) this.target[level](...args);
-    else this.target.info(...args);
+    if (this.target[level]) this.target[level](safeFields, text);
+    else this.target.info(safeFields, text);
   }
 }
 
