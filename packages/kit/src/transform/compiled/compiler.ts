@@ -158,8 +158,21 @@ function compileArray(node: AstNode): Evaluate {
 
 /** `{k: v}`: JSONata's grouping (an array context groups its items by key), undefined values dropped. */
 function compileObject(node: AstNode): Evaluate {
-  const pairs = (Array.isArray(node.lhs) ? node.lhs : []).map(([key, value]) => ({ key: compileNode(key), value: compileNode(value) }));
+  const source = Array.isArray(node.lhs) ? node.lhs : [];
+  const pairs = source.map(([key, value]) => ({ key: compileNode(key), value: compileNode(value) }));
+  // Distinct literal keys over a single context (the usual case) group trivially: one value per key.
+  const literal = source.map(([key]) => (key.type === 'string' && !key.predicate ? String(key.value) : undefined));
+  const simple = literal.every((key) => key !== undefined && !key.startsWith('_jsonata_')) && new Set(literal).size === literal.length;
+  const build = (input: unknown, frame: Frame): Record<string, unknown> => {
+    const result = Object.create(null) as Record<string, unknown>;
+    for (let pair = 0; pair < pairs.length; pair += 1) {
+      const value = pairs[pair].value(input, frame);
+      if (value !== undefined) result[literal[pair] as string] = value;
+    }
+    return result;
+  };
   return (input, frame) => {
+    if (simple && !Array.isArray(input)) return build(input, frame);
     const items: unknown[] = Array.isArray(input) ? (input.length === 0 ? [undefined] : input) : [input];
     const groups = new Map<string, { data: unknown; pair: number }>();
     for (const item of items) {

@@ -6,18 +6,21 @@ import { EvaluationFailure } from './evaluationFailure';
 import { NeedsInterpreter } from './needsInterpreter';
 import { Signature, parseSignature } from './signature';
 import * as text from './textFunctions';
-import { isFunction, lookup, stringOf, toBoolean, typeOf } from './values';
+import { lookup, stringOf, toBoolean, typeOf } from './values';
 
 /** A built-in as a value: marked as JSONata marks its own, so `$type` and clean-up treat it as a function. */
-export interface Builtin {
-  readonly _jsonata_function: true;
-  readonly name: string;
-  readonly signature: Signature;
-  readonly implementation: (...args: never[]) => unknown;
+export class Builtin {
+  readonly _jsonata_function = true;
+
+  constructor(
+    readonly name: string,
+    readonly signature: Signature,
+    readonly implementation: (...args: never[]) => unknown,
+  ) {}
 }
 
 function define<A extends unknown[]>(name: string, signature: string, implementation: (...args: A) => unknown): Builtin {
-  return { _jsonata_function: true, name, signature: parseSignature(signature), implementation };
+  return new Builtin(name, parseSignature(signature), implementation);
 }
 
 function count(values: unknown[] | undefined): number {
@@ -188,11 +191,5 @@ export function builtin(name: string): Builtin | undefined {
 }
 
 export function isBuiltin(value: unknown): value is Builtin {
-  return (
-    isFunction(value) &&
-    typeof value === 'object' &&
-    value !== null &&
-    (value as Builtin).signature !== undefined &&
-    TABLE.get((value as Builtin).name) === value
-  );
+  return value instanceof Builtin;
 }

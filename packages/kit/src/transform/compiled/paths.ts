@@ -6,7 +6,7 @@
 import { AstNode, Compile, Evaluate } from './ast';
 import { Frame } from './frame';
 import { UnsupportedExpression } from './unsupportedExpression';
-import { Sequence, createSequence, isArrayOfNumbers, isNumeric, isSequence, toBoolean } from './values';
+import { Sequence, createSequence, isArrayOfNumbers, isFunction, isNumeric, isSequence, toBoolean } from './values';
 
 export type Filter = (input: unknown, frame: Frame) => unknown;
 type Step = (input: Sequence, frame: Frame) => Sequence;
@@ -94,9 +94,47 @@ function compileTupleStep(step: AstNode, compile: Compile): TupleStep {
   };
 }
 
+/** What the fast field walk returns when it meets an array: the general path rules decide then. */
+const GENERAL = Symbol('general path rules');
+
+const plainStep = (step: AstNode): boolean => !step.stages?.length && !step.predicate?.length && !step.tuple;
+
+/**
+ * `a.b.c` or `$v.b.c` over objects: while no array is met, JSONata's path rules come down to
+ * reading one field after another (nothing where a value is not an object). Returns GENERAL when
+ * an array (or a function value) is met, so the sequence rules apply from the start.
+ */
+function compileFieldWalk(steps: AstNode[], compile: Compile): ((input: unknown, frame: Frame) => unknown) | undefined {
+  const head = steps[0].type === 'variable' && plainStep(steps[0]) ? compile(steps[0]) : undefined;
+  const names = head ? steps.slice(1) : steps;
+  if (!names.every((step) => step.type === 'name' && plainStep(step))) return undefined;
+  const keys = names.map((step) => String(step.value));
+  return (input, frame) => {
+    let value: unknown = input;
+    if (head) value = head(input, frame);
+    else if (Array.isArray(input)) return GENERAL;
+    for (const key of keys) {
+      if (typeof value !== 'object' || value === null) return undefined;
+      if (Array.isArray(value) || isFunction(value)) return GENERAL;
+      value = Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+    }
+    return Array.isArray(value) ? GENERAL : value;
+  };
+}
+
 export function compilePath(node: AstNode, compile: Compile): Evaluate {
   const steps = node.steps ?? [];
   if (steps.length === 0) throw new UnsupportedExpression('an empty path');
+  const general = compileGeneralPath(steps, compile);
+  const walk = compileFieldWalk(steps, compile);
+  if (!walk) return general;
+  return (input, frame) => {
+    const value = walk(input, frame);
+    return value === GENERAL ? general(input, frame) : value;
+  };
+}
+
+function compileGeneralPath(steps: AstNode[], compile: Compile): Evaluate {
   const firstTuple = steps.findIndex((step) => step.tuple === true);
   const plainCount = firstTuple < 0 ? steps.length : firstTuple;
   const plain = steps.slice(0, plainCount).map((step, i) => compileStep(step, i === steps.length - 1, compile));

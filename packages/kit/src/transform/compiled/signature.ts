@@ -75,10 +75,17 @@ function parseParams(definition: string): Param[] {
 export function parseSignature(definition: string): Signature {
   const params = parseParams(definition);
   const pattern = new RegExp(`^${params.map((p) => `([${p.letters}]${p.context ? '?' : ''}${p.suffix})`).join('')}$`);
+  // The match depends on the argument letters alone, and a mapping calls with few combinations: match each once.
+  const matches = new Map<string, RegExpExecArray | null>();
   return {
     validate(args, context) {
-      const letters = args.map(letterOf).join('');
-      const matched = pattern.exec(letters);
+      let letters = '';
+      for (const arg of args) letters += letterOf(arg);
+      let matched = matches.get(letters);
+      if (matched === undefined) {
+        matched = pattern.exec(letters);
+        if (matches.size < 256) matches.set(letters, matched);
+      }
       if (!matched) throw mismatch(params, args, letters);
       const validated: unknown[] = [];
       let next = 0;
