@@ -13,10 +13,13 @@ import { startSimulator } from '../simulator';
 const rows = (values: Iterable<Record<string, unknown>>): MappingInput[] =>
   [...values].map((data, i) => ({ data, metadata: { recordUid: `r${i}` } }));
 
-/** Issue 14: the built-in mappings run compiled; over every simulator record they say what jsonata says. */
+/**
+ * Issue 14: the built-in mappings run compiled; over every simulator record they say what jsonata
+ * says, the trigger's native `$wallTimeToIso` binding included.
+ */
 describe('SocialHub built-in mappings compiled: identical to jsonata over every simulator record', function () {
-  this.timeout(180_000);
   const inputs: Record<string, MappingInput[]> = {};
+  this.timeout(180_000);
 
   before(async () => {
     const sim = await startSimulator({ records: 2000, seed: 14, rateLimits: false });
