@@ -103,8 +103,17 @@ async function mappingSuites(options: BenchOptions, built: Provider[], results: 
     console.log(
       renderTable(
         'Transform only (built-in mappings, kit Transformer)',
-        ['provider', 'mapping', 'input', 'msg/s', 'µs/msg', 'msg/CPU s'],
-        results.transform.map((t) => [t.provider, t.mapping, t.inputFrom, t.perSec, t.microsPerMessage, t.perCpuSec]),
+        ['provider', 'mapping', 'input', 'evaluator', 'msg/s', 'µs/msg', 'msg/CPU s', 'jsonata msg/CPU s'],
+        results.transform.map((t) => [
+          t.provider,
+          t.mapping,
+          t.inputFrom,
+          t.evaluator,
+          t.perSec,
+          t.microsPerMessage,
+          t.perCpuSec,
+          t.jsonataPerCpuSec,
+        ]),
       ),
     );
   }

@@ -2,3 +2,4 @@ export * from './recorder';
 export * from './contract';
 export * from './nock';
 export * from './hostile';
+export * from './compiledEquivalence';

@@ -1,6 +1,7 @@
 import { ConnectorError } from '../errors';
 import type { OihMessage } from '../messages/message';
 import { CompiledExpression, compileExpression } from './compile';
+import { CompiledMapping, NeedsInterpreter, UnsupportedExpression, compileMapping } from './compiled';
 import { DEFAULT_MAPPING_LIMITS, MappingLimits, limitError, readMappingLimits } from './limits';
 import { isJsonataFunction, readMappedParts } from './shape';
 
@@ -22,6 +23,10 @@ export interface TransformSettings {
  */
 export class Transformer {
   private readonly builtIn?: CompiledExpression;
+  /** The built-in mapping as synchronous closures (see compiled/); undefined when it uses something they do not cover. */
+  private readonly builtInCompiled?: CompiledMapping;
+  /** Why the built-in mapping runs on jsonata instead of the compiled form, if it does. */
+  readonly builtInFallbackReason?: string;
   private readonly custom?: CompiledExpression;
   private readonly limits: MappingLimits = DEFAULT_MAPPING_LIMITS;
   private readonly skip: boolean;
@@ -42,7 +47,12 @@ export class Transformer {
       this.limits = readMappingLimits(settings as Record<string, unknown>);
       this.custom = compileExpression(custom, 'customMapping', { timeout: this.limits.timeoutMs, stack: this.limits.maxDepth });
     }
-    if (builtInExpression) this.builtIn = compileExpression(builtInExpression, builtInName);
+    if (builtInExpression) {
+      this.builtIn = compileExpression(builtInExpression, builtInName);
+      const compiled = compileBuiltIn(builtInExpression);
+      if (typeof compiled === 'string') this.builtInFallbackReason = compiled;
+      else this.builtInCompiled = compiled;
+    }
   }
 
   get mode(): 'skip' | 'custom' | 'built-in' | 'none' {
@@ -56,7 +66,10 @@ export class Transformer {
     const recordId = message.metadata.recordUid;
     if (this.custom) return this.applyCustom<T>(this.custom, message);
     if (this.builtIn) {
-      const data = await evaluate(this.builtIn, message.data, 'built-in mapping', recordId, { ...this.builtInBindings, metadata: message.metadata });
+      const bindings = { ...this.builtInBindings, metadata: message.metadata };
+      const data = this.builtInCompiled
+        ? await evaluateCompiled(this.builtInCompiled, this.builtIn, message.data, recordId, bindings)
+        : await evaluate(this.builtIn, message.data, 'built-in mapping', recordId, bindings);
       return { metadata: message.metadata, data: data as T };
     }
     return message as OihMessage<T>;
@@ -78,6 +91,41 @@ export class Transformer {
   }
 }
 
+const compiledBuiltIns = new Map<string, CompiledMapping | string>();
+
+/** The compiled form of a built-in mapping, or the reason it stays on jsonata (once per process). */
+function compileBuiltIn(expression: string): CompiledMapping | string {
+  let compiled = compiledBuiltIns.get(expression);
+  if (compiled === undefined) {
+    try {
+      compiled = compileMapping(expression);
+    } catch (error) {
+      if (!(error instanceof UnsupportedExpression)) throw error;
+      compiled = error.reason;
+    }
+    compiledBuiltIns.set(expression, compiled);
+  }
+  return compiled;
+}
+
+/** Same contract as `evaluate`; a record the compiled form cannot reproduce exactly goes to jsonata. */
+async function evaluateCompiled(
+  compiled: CompiledMapping,
+  interpreted: CompiledExpression,
+  input: unknown,
+  recordId: string | undefined,
+  bindings: Record<string, unknown>,
+): Promise<unknown> {
+  let result: unknown;
+  try {
+    result = compiled.evaluate(input, bindings);
+  } catch (error) {
+    if (error instanceof NeedsInterpreter) return evaluate(interpreted, input, 'built-in mapping', recordId, bindings);
+    throw evaluationError(error, 'built-in mapping', recordId);
+  }
+  return settleResult(result, 'built-in mapping', recordId);
+}
+
 async function evaluate(
   expression: CompiledExpression,
   input: unknown,
@@ -91,6 +139,10 @@ async function evaluate(
   } catch (error) {
     throw evaluationError(error, what, recordId);
   }
+  return settleResult(result, what, recordId);
+}
+
+function settleResult(result: unknown, what: string, recordId?: string): unknown {
   if (result === undefined) {
     throw new ConnectorError(`${what} produced nothing${recordId ? ` for record ${recordId}` : ''}; the expression must return an object`, {
       recordId,
