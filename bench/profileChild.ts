@@ -14,10 +14,11 @@ function post<T>(session: Session, method: string): Promise<T> {
 }
 
 async function main(): Promise<void> {
-  const [provider, recordsText, out] = process.argv.slice(2) as [Provider, string, string];
+  const [provider, recordsText, out, skip] = process.argv.slice(2) as [Provider, string, string, string | undefined];
   const profile = profileOf(provider);
   const trigger = resolveTrigger(provider, profile.mainTrigger);
-  await warmUp(provider, trigger, profile.cfg);
+  const cfg = { ...profile.cfg, ...(skip === 'skip' ? { skipTransformation: true } : {}) };
+  await warmUp(provider, trigger, cfg);
   const session = new Session();
   session.connect();
   const around = async <T>(fn: () => Promise<T>): Promise<T> => {
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
       fs.writeFileSync(out, JSON.stringify(cpuProfile));
     }
   };
-  const result = await runThroughput(provider, trigger, Number(recordsText), profile.cfg, around);
+  const result = await runThroughput(provider, trigger, Number(recordsText), cfg, around);
   console.log(
     `${result.provider} ${result.trigger}: ${result.messages} messages in ${result.seconds} s = ${result.perSec}/s (${result.requests} requests)`,
   );
