@@ -35,6 +35,28 @@ describe('utilities', () => {
       expect(r.text('client_secret=cr+Secret%21%28x%29*%22q%5C')).to.equal('client_secret=***');
     });
 
+    it('value: a record without any secret comes back as itself; one secret anywhere (any encoding, any depth up to 20) gives a masked copy', () => {
+      const secret = 'cr Secret!(x)';
+      const r = new Redactor().add(secret);
+      const clean = { id: 7, tags: ['a', 'b'], nested: { deeper: [{ text: 'no secret here', n: null, ok: true }] } };
+      expect(r.value(clean)).to.equal(clean);
+      expect(new Redactor().value(clean), 'no secret known').to.equal(clean);
+      const forms = [secret, encodeURIComponent(secret), Buffer.from(secret).toString('base64'), JSON.stringify(secret).slice(1, -1)];
+      for (const form of forms) {
+        const dirty = { id: 7, nested: { deeper: [{ text: `before ${form} after`, n: null }] }, tags: ['a'] };
+        const copy = r.value(dirty);
+        expect(copy, form).to.not.equal(dirty);
+        expect(copy).to.deep.equal({ id: 7, nested: { deeper: [{ text: 'before *** after', n: null }] }, tags: ['a'] });
+        expect(dirty.nested.deeper[0].text, 'the input is left as it was').to.equal(`before ${form} after`);
+      }
+      let deep: unknown = secret;
+      for (let depth = 0; depth < 20; depth += 1) deep = depth % 2 ? [deep] : { inner: deep };
+      expect(JSON.stringify(r.value(deep))).to.not.include('Secret');
+      // A secret-named key never masks business data on its own (value, unlike fields).
+      const named = { token: 'customer-token-value', password: 'not the secret' };
+      expect(r.value(named)).to.equal(named);
+    });
+
     it('learns the tokens of a token answer the moment they arrive, not its descriptive fields', () => {
       const r = new Redactor().addTokens({ access_token: 'at-1234', data: { refreshToken: 'rt-5678' }, token_type: 'Bearer', expires_in: 3600 });
       expect(r.text('at-1234 rt-5678 Bearer')).to.equal('*** *** Bearer');
