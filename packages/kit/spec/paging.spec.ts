@@ -84,4 +84,15 @@ describe('paging', () => {
     guard.page([1]);
     expect(() => guard.page([1])).to.throw(/same page twice/);
   });
+
+  it('the guard tells pages by length and first and last records: a page that moved on passes, the same window again does not', () => {
+    const record = (id: number) => ({ id, name: `r${id}`, nested: { tags: [id] } });
+    const guard = new RepeatedPageGuard('x');
+    guard.page([record(1), record(2), record(3)]);
+    guard.page([record(2), record(3), record(4)]);
+    guard.page([record(2), record(3)]);
+    guard.page([record(2), record(9), record(4)]);
+    // Same first and last record, same length: the provider served the same window again.
+    expect(() => guard.page([record(2), { id: 5 }, record(4)])).to.throw(/same page twice/);
+  });
 });

@@ -32,7 +32,8 @@ export function tombstone(recordUid: string, applicationUid: string, deletedAt: 
 
 export function isTombstone(message: OihMessage): message is OihMessage<TombstoneData> {
   const data = message.data as Record<string, unknown> | null;
-  return !!data && typeof data === 'object' && Object.keys(data).length === 1 && typeof data.deleteRequested === 'string';
+  // The field first: every emitted record passes here, and listing its keys cost more than the emit.
+  return !!data && typeof data === 'object' && typeof data.deleteRequested === 'string' && Object.keys(data).length === 1;
 }
 
 /** elastic.io (sailor) messages carry the record in `body`; OIH (ferryman) messages in `data`. */
