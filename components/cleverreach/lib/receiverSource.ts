@@ -139,9 +139,12 @@ function owned(records: Receiver[], g: number, index: ReceiverIndex, groups: Gro
   return kept;
 }
 
+/** The record itself, given its groups: it is this page's own, fresh from the response, and a copy of every receiver cost more than its emit. */
 function withGroups(record: Receiver, memberships: { group: number; active: boolean }[], groups: Group[]): ReceiverWithGroups {
   const list: Membership[] = memberships.map((m) => ({ id: String(groups[m.group].id), name: String(groups[m.group].name), active: m.active }));
-  return { ...record, groups: list };
+  const emitted = record as ReceiverWithGroups;
+  emitted.groups = list;
+  return emitted;
 }
 
 function position(group: Group, page: number): ScanPosition {

@@ -6,10 +6,15 @@ import type { Receiver } from './types';
  * `deactivated`), so the newest of the four stamps wins. They are unix seconds; 0 means never.
  */
 export function receiverChangedAt(receiver: Receiver): number | undefined {
-  const stamps = [receiver.last_changed, receiver.registered, receiver.activated, receiver.deactivated]
-    .map((value) => Number(value ?? 0))
-    .filter((value) => Number.isFinite(value) && value > 0);
-  return stamps.length ? Math.max(...stamps) * 1000 : undefined;
+  // Read for every receiver in both passes of a scan: no arrays.
+  const newest = Math.max(stamp(receiver.last_changed), stamp(receiver.registered), stamp(receiver.activated), stamp(receiver.deactivated));
+  return newest > 0 ? newest * 1000 : undefined;
+}
+
+/** A stamp in unix seconds; 0 for none, a missing one or one that is not a positive number. */
+function stamp(value: unknown): number {
+  const n = Number(value ?? 0);
+  return Number.isFinite(n) && n > 0 ? n : 0;
 }
 
 export function isActive(receiver: Receiver): boolean {
