@@ -110,7 +110,23 @@ export class ReceiverIndex {
   /** The group indexes the receiver is a member of, and whether it is active in each. */
   memberships(key: ReceiverKey): { group: number; active: boolean }[] {
     const slot = this.find(key);
-    if (slot < 0) return [];
+    return slot < 0 ? [] : this.membershipsAt(slot);
+  }
+
+  /**
+   * The emit pass's question, in one look-up: the receiver's memberships when `group` owns its
+   * change and it was not emitted yet in this run (it is marked emitted now); null when another
+   * group or none emits it, or it already was; undefined when the index pass never saw it.
+   */
+  claim(key: ReceiverKey, group: number): { group: number; active: boolean }[] | null | undefined {
+    const slot = this.find(key);
+    if (slot < 0) return undefined;
+    if (this.owners[slot] !== group || this.emittedFlags[slot]) return null;
+    this.emittedFlags[slot] = 1;
+    return this.membershipsAt(slot);
+  }
+
+  private membershipsAt(slot: number): { group: number; active: boolean }[] {
     const out: { group: number; active: boolean }[] = [];
     for (let w = 0; w < this.words; w += 1) {
       const bits = this.members[slot * this.words + w];

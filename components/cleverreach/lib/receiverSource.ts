@@ -125,16 +125,15 @@ function owned(records: Receiver[], g: number, index: ReceiverIndex, groups: Gro
   const kept: ReceiverWithGroups[] = [];
   for (const record of records) {
     const key = receiverKey(record.email, record.id);
-    const owner = index.owner(key);
-    if (owner === undefined) {
+    const memberships = index.claim(key, g);
+    if (memberships === undefined) {
       // Joined after the index pass read its groups: its stamp is past the bound in all but
       // clock-skew cases; it is emitted here once, with the group it was found in.
       index.add(sighting(record, g, 0));
       if (index.markEmitted(key)) kept.push(withGroups(record, [{ group: g, active: isActive(record) }], groups));
       continue;
     }
-    if (owner !== g || !index.markEmitted(key)) continue;
-    kept.push(withGroups(record, index.memberships(key), groups));
+    if (memberships) kept.push(withGroups(record, memberships, groups));
   }
   return kept;
 }

@@ -46,6 +46,22 @@ describe('ReceiverIndex', () => {
     expect(index.bytes / index.size, 'bytes per receiver').to.be.below(100);
   });
 
+  it('claim: the owning group gets the memberships once, any other group null, an unseen receiver undefined', () => {
+    const index = new ReceiverIndex(3, UNTIL);
+    index.add(seen(7, 0, 100, 4));
+    index.add(seen(7, 2, 150, 1, false));
+    expect(index.claim(key(7), 0), 'not the owner').to.equal(null);
+    expect(index.claim(key(7), 2)).to.deep.equal([
+      { group: 0, active: true },
+      { group: 2, active: false },
+    ]);
+    expect(index.claim(key(7), 2), 'already emitted').to.equal(null);
+    expect(index.markEmitted(key(7))).to.equal(false);
+    expect(index.claim(key(9), 0)).to.equal(undefined);
+    index.add(seen(8, 1, UNTIL + 1));
+    expect(index.claim(key(8), 1), 'changed after the bound: no owner in this run').to.equal(null);
+  });
+
   it('knows a receiver by its e-mail address in any case (ids may differ per group), by its id without one', () => {
     expect(receiverKey(' Anna@Example.com ', 1)).to.deep.equal(receiverKey('anna@example.com', 2));
     expect(receiverKey('anna@example.com', 1)).to.not.deep.equal(receiverKey('anne@example.com', 1));
