@@ -1,4 +1,4 @@
-import { Page, PollWindow, ScanPositionLostError, paginatePages } from '@oih-suite/kit';
+import { Page, PollWindow, ScanPositionLostError, fetchAhead, paginatePages } from '@oih-suite/kit';
 import type { CleverReachClient } from './client';
 import { ReceiverIndex, receiverKey } from './receiverIndex';
 import { isActive, receiverChangedAt } from './timestamps';
@@ -79,20 +79,24 @@ export async function* receiverPages(client: CleverReachClient, groups: Group[],
     if (!reached) lost(groups[lastIndex], startPage);
   }
 
-  // Pass 2: the other groups, only the pages that hold a change they own.
+  // Pass 2: the other groups, only the pages that hold a change they own, each requested while
+  // the one before is emitted.
   const sinceSeconds = Math.ceil(window.since / 1000);
-  const from = resumingPass2 ? resumeIndex : 0;
-  for (let g = from; g < lastIndex; g += 1) {
+  const reads: { g: number; page: number }[] = [];
+  for (let g = resumingPass2 ? resumeIndex : 0; g < lastIndex; g += 1) {
     const startPage = resumingPass2 && g === resumeIndex ? resume.page : 0;
     if (startPage > 0 && startPage >= (pageCounts[g] ?? 0)) lost(groups[g], startPage);
     const wanted = [...index.pagesToEmit(g, sinceSeconds)].filter((p) => p >= startPage && p < (pageCounts[g] ?? 0)).sort((a, b) => a - b);
-    for (let i = 0; i < wanted.length; i += 1) {
-      const records = owned(await read(g, wanted[i], window.pageSize), g, index, groups);
-      const lastOfGroup = i === wanted.length - 1;
-      const lastOfAll = lastOfGroup && g === lastIndex - 1;
-      const next = lastOfAll ? null : lastOfGroup ? position(groups[g + 1], 0) : position(groups[g], wanted[i + 1]);
-      yield { records, position: next, last: lastOfAll };
-    }
+    for (const page of wanted) reads.push({ g, page });
+  }
+  let i = 0;
+  for await (const page of fetchAhead(reads, (r) => read(r.g, r.page, window.pageSize))) {
+    const { g } = reads[i];
+    const following = reads[i + 1];
+    const lastOfAll = g === lastIndex - 1 && following === undefined;
+    const next = lastOfAll ? null : following?.g === g ? position(groups[g], following.page) : position(groups[g + 1], 0);
+    i += 1;
+    yield { records: owned(page, g, index, groups), position: next, last: lastOfAll };
   }
   yield { records: [], position: null, last: true };
 }
@@ -105,7 +109,7 @@ function lost(group: Group, page: number): never {
 }
 
 function pagesOf(group: Group, fetch: (page: number, size: number) => Promise<Receiver[]>, pageSize: number, startPage: number) {
-  return paginatePages(`CleverReach receivers of group ${group.id}`, { pageSize, firstPage: 0, startPage }, async (page, size) => ({
+  return paginatePages(`CleverReach receivers of group ${group.id}`, { pageSize, firstPage: 0, startPage, readAhead: true }, async (page, size) => ({
     records: await fetch(page, size),
   }));
 }

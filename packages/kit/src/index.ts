@@ -29,6 +29,7 @@ export type { AdaptiveRateOptions } from './http/adaptiveRate';
 // Paging: async generators of pages.
 export { Page, paginateLinks, paginateOffset, paginatePages } from './paging/paginate';
 export { KeysetRequest, paginateKeyset } from './paging/keyset';
+export { fetchAhead } from './paging/readAhead';
 
 // Polling: what a trigger's source gives the engine.
 export type { PollWindow, PollingSource } from './polling/engine';

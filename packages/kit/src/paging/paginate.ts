@@ -1,4 +1,5 @@
 import { RepeatedPageGuard } from './guard';
+import { inFlight } from './readAhead';
 import { checkAgainstTotal, confirmResumedEnd } from './resume';
 
 /** One page of records and how to continue after it. */
@@ -58,18 +59,20 @@ export async function* paginateOffset<T>(
 /**
  * Page-number paging (0- or 1-based): stops at a short page or when `total` is reached. A short
  * page before `total` is an error, not the end; a resumed `startPage` whose page is empty is
- * checked against the page before it (see confirmResumedEnd).
+ * checked against the page before it (see confirmResumedEnd). With `readAhead` the next page is
+ * requested as soon as this one is known not to be the last (see readAhead.ts).
  */
 export async function* paginatePages<T>(
   what: string,
-  options: { pageSize: number; firstPage: 0 | 1; startPage?: number },
+  options: { pageSize: number; firstPage: 0 | 1; startPage?: number; readAhead?: boolean },
   fetch: (page: number, pageSize: number) => Promise<{ records: T[]; total?: number }>,
 ): AsyncGenerator<Page<T>> {
   const guard = new RepeatedPageGuard(what);
   let page = options.startPage ?? options.firstPage;
   let seen = (page - options.firstPage) * options.pageSize;
+  let ahead: Promise<{ records: T[]; total?: number }> | undefined;
   for (;;) {
-    const { records, total } = await fetch(page, options.pageSize);
+    const { records, total } = await (ahead ?? fetch(page, options.pageSize));
     if (records.length === 0 && page > options.firstPage && page === options.startPage) {
       const resumedAt = page;
       await confirmResumedEnd(what, `page ${page}`, async () =>
@@ -81,6 +84,7 @@ export async function* paginatePages<T>(
     checkAgainstTotal(what, records.length, options.pageSize, seen + records.length, total);
     seen += records.length;
     const last = records.length < options.pageSize || (total !== undefined && seen >= total);
+    ahead = options.readAhead && !last ? inFlight(fetch(page + 1, options.pageSize)) : undefined;
     yield { records, position: page + 1, last };
     if (last) return;
     page += 1;
