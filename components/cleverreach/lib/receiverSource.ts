@@ -45,7 +45,8 @@ export async function* receiverPages(client: CleverReachClient, groups: Group[],
     throw new ScanPositionLostError(`CleverReach receivers: the stored scan position ${JSON.stringify(window.resumeFrom)} is not one of this scan's`);
   }
   const lastIndex = groups.length - 1;
-  const index = new ReceiverIndex(groups.length, Math.floor(window.until / 1000));
+  // Room for two pages of receivers from the start: a full first page means at least that many.
+  const index = new ReceiverIndex(groups.length, Math.floor(window.until / 1000), window.pageSize * 2);
   const read = (g: number, page: number, size: number) => client.groupReceivers(String(groups[g].id), page, size);
   const pageCounts: number[] = [];
 
