@@ -49,12 +49,14 @@ export async function* receiverPages(client: CleverReachClient, groups: Group[],
   const index = new ReceiverIndex(groups.length, Math.floor(window.until / 1000), window.pageSize * 2);
   const read = (g: number, page: number, size: number) => client.groupReceivers(String(groups[g].id), page, size);
   const pageCounts: number[] = [];
+  // Each next page is requested while this one is emitted, unless the engine stops after one page.
+  const ahead = !window.singlePage;
 
   // Pass 1 (silent) over every group but the last; all of them when resuming in pass 2 proper.
   const resumingPass2 = resume && resumeIndex >= 0 && resumeIndex < lastIndex;
   const silent = resumingPass2 ? groups.length : lastIndex;
   for (let g = 0; g < silent; g += 1) {
-    for await (const page of pagesOf(groups[g], read.bind(null, g), window.pageSize, 0)) {
+    for await (const page of pagesOf(groups[g], read.bind(null, g), window.pageSize, ahead)) {
       const number = (page.position as number) - 1;
       for (const record of page.records) index.add(sighting(record, g, number));
       pageCounts[g] = number + 1;
@@ -66,7 +68,7 @@ export async function* receiverPages(client: CleverReachClient, groups: Group[],
     const startPage = resume && resumeIndex === lastIndex ? resume.page : 0;
     const single = groups.length === 1;
     let reached = false;
-    for await (const page of pagesOf(groups[lastIndex], read.bind(null, lastIndex), window.pageSize, 0)) {
+    for await (const page of pagesOf(groups[lastIndex], read.bind(null, lastIndex), window.pageSize, ahead)) {
       const number = (page.position as number) - 1;
       if (!single) for (const record of page.records) index.add(sighting(record, lastIndex, number));
       if (number < startPage) continue;
@@ -80,8 +82,7 @@ export async function* receiverPages(client: CleverReachClient, groups: Group[],
     if (!reached) lost(groups[lastIndex], startPage);
   }
 
-  // Pass 2: the other groups, only the pages that hold a change they own, each requested while
-  // the one before is emitted.
+  // Pass 2: the other groups, only the pages that hold a change they own.
   const sinceSeconds = Math.ceil(window.since / 1000);
   const reads: { g: number; page: number }[] = [];
   for (let g = resumingPass2 ? resumeIndex : 0; g < lastIndex; g += 1) {
@@ -91,7 +92,7 @@ export async function* receiverPages(client: CleverReachClient, groups: Group[],
     for (const page of wanted) reads.push({ g, page });
   }
   let i = 0;
-  for await (const page of fetchAhead(reads, (r) => read(r.g, r.page, window.pageSize))) {
+  for await (const page of fetchAhead(reads, (r) => read(r.g, r.page, window.pageSize), ahead)) {
     const { g } = reads[i];
     const following = reads[i + 1];
     const lastOfAll = g === lastIndex - 1 && following === undefined;
@@ -109,8 +110,8 @@ function lost(group: Group, page: number): never {
   );
 }
 
-function pagesOf(group: Group, fetch: (page: number, size: number) => Promise<Receiver[]>, pageSize: number, startPage: number) {
-  return paginatePages(`CleverReach receivers of group ${group.id}`, { pageSize, firstPage: 0, startPage, readAhead: true }, async (page, size) => ({
+function pagesOf(group: Group, fetch: (page: number, size: number) => Promise<Receiver[]>, pageSize: number, readAhead: boolean) {
+  return paginatePages(`CleverReach receivers of group ${group.id}`, { pageSize, firstPage: 0, readAhead }, async (page, size) => ({
     records: await fetch(page, size),
   }));
 }

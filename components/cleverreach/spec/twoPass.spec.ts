@@ -85,6 +85,19 @@ describe('getReceiversPolling two-pass scan (simulator)', function () {
     expect(crashedBetweenPasses, 'one crash fell between the index pass and the emit pass').to.equal(true);
   });
 
+  it('reads each next page while this one is emitted, but not when the run stops after one page (singlePagePerInterval)', async () => {
+    const pages = [...sim.store.groups.keys()].map((g) => Math.floor(sim.store.members(g).length / 25) + 1);
+    const before = sim.server.requests.length;
+    const one = await runProcess(allGroups.process, {}, { ...cfg(), singlePagePerInterval: true }, {});
+    expect(one.error).to.equal(undefined);
+    expect(one.self.data.length, 'one page of the last group emitted').to.be.within(1, 25);
+    // A page read ahead would be under way now: give it time to arrive before counting.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The index pass over every other group, then the last group's first page: nothing read in vain.
+    const indexPass = pages.slice(0, -1).reduce((a, b) => a + b, 0);
+    expect(sim.server.requests.slice(before).filter(isPage).length).to.equal(indexPass + 1);
+  });
+
   it('an incremental run reads every page once and only the pages holding a change again', async () => {
     const first = await runProcess(allGroups.process, {}, cfg(), {});
     const multi = [...sim.store.receivers.values()].find((r) => r.memberships.size > 1)!;

@@ -35,6 +35,24 @@ describe('paging: reading one page ahead', () => {
     expect(log).to.deep.equal(['start 3', 'end 3', 'start 1', 'use 30', 'end 1', 'start 2', 'use 10', 'end 2', 'use 20']);
   });
 
+  it('fetchAhead requests the first answer at the call; with ahead false each request only when its answer is asked for', async () => {
+    const log: string[] = [];
+    const reader = fetchAhead(
+      [1, 2],
+      loggedFetch(log, (key) => key),
+    );
+    expect(log, 'before anything is asked').to.deep.equal(['start 1']);
+    expect(await all(reader)).to.deep.equal([1, 2]);
+    const lazy: string[] = [];
+    for await (const value of fetchAhead(
+      [1, 2],
+      loggedFetch(lazy, (key) => key),
+      false,
+    ))
+      lazy.push(`use ${value}`);
+    expect(lazy).to.deep.equal(['start 1', 'end 1', 'use 1', 'start 2', 'end 2', 'use 2']);
+  });
+
   it('fetchAhead: a failure reaches the caller when it asks for that answer; one never asked for is dropped, not unhandled', async () => {
     const failing = (bad: number) => async (key: number) => {
       if (key === bad) throw new Error(`page ${key} failed`);

@@ -161,6 +161,13 @@ describe('polling engine', () => {
       expect(next.out.ids[0]).to.equal('r10');
     });
 
+    it('tells the source whether the run stops after one page (window.singlePage), so it does not read ahead in vain', async () => {
+      const windows: PollWindow[] = [];
+      await runPolling(memoryRun(ascendingSource(twentyFive(), windows), {}, { singlePagePerInterval: true }).run);
+      await runPolling(memoryRun(ascendingSource(twentyFive(), windows), {}).run);
+      expect(windows.map((w) => w.singlePage)).to.deep.equal([true, false]);
+    });
+
     it('turns deletions into tombstones with the ids and the deletion time', async () => {
       const { run, out } = memoryRun(ascendingSource([{ id: 'gone', t: T, deleted: true }]), {});
       const result = await runPolling(run);

@@ -5,14 +5,20 @@
  * (the caller stopped early) finishes on its own and its failure is dropped: nothing of it was used.
  */
 
-/** `fetch` of each key in order, each next request started as soon as the previous answer is there. */
-export async function* fetchAhead<K, T>(keys: readonly K[], fetch: (key: K) => Promise<T>): AsyncGenerator<T> {
-  let next = keys.length ? fetch(keys[0]) : undefined;
-  for (let i = 0; i < keys.length; i += 1) {
-    const value = await next!;
-    next = i + 1 < keys.length ? inFlight(fetch(keys[i + 1])) : undefined;
-    yield value;
-  }
+/**
+ * `fetch` of each key in order, each next request started as soon as the previous answer is there,
+ * the first one at the call (a caller may open the reader while it still emits the page before).
+ * `ahead` false: each request when its answer is asked for (a run that stops after one page).
+ */
+export function fetchAhead<K, T>(keys: readonly K[], fetch: (key: K) => Promise<T>, ahead = true): AsyncGenerator<T> {
+  let next = ahead && keys.length ? inFlight(fetch(keys[0])) : undefined;
+  return (async function* answers() {
+    for (let i = 0; i < keys.length; i += 1) {
+      const value = await (next ?? fetch(keys[i]));
+      next = ahead && i + 1 < keys.length ? inFlight(fetch(keys[i + 1])) : undefined;
+      yield value;
+    }
+  })();
 }
 
 /** A request started ahead: its failure reaches whoever awaits it, and is no unhandled rejection if nobody does. */

@@ -20,6 +20,8 @@ export interface PollWindow {
   resumeFrom?: unknown;
   /** What the source kept in the last snapshot beside the cursor (see `PollingSource.keep`). */
   stored: Record<string, unknown>;
+  /** The run stops after the first page that emits something (`singlePagePerInterval`): reading ahead would waste a request. */
+  singlePage?: boolean;
 }
 
 export interface PollingSource<Raw> {
@@ -116,7 +118,14 @@ export async function runPolling<Raw>(run: PollingRun<Raw>): Promise<PollingResu
   // Records skipped by count at a crowded lower bound; an interrupted scan remembers how many it
   // had skipped, or a resumed scan would skip that many again further on and lose records.
   let boundarySkips = state.scan?.skipped ?? 0;
-  const window: PollWindow = { since: state.lastUpdated, until, pageSize: run.settings.pageSize, resumeFrom: state.scan?.after, stored: state.extra };
+  const window: PollWindow = {
+    since: state.lastUpdated,
+    until,
+    pageSize: run.settings.pageSize,
+    resumeFrom: state.scan?.after,
+    stored: state.extra,
+    singlePage: run.settings.singlePagePerInterval,
+  };
   const emitSnapshot = async (snapshot: PollingSnapshot, scanning: boolean): Promise<PollingSnapshot> => {
     const kept = run.source.keep ? { ...snapshot, ...run.source.keep({ scanning }) } : snapshot;
     await run.emitSnapshot(kept);
