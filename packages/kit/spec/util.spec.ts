@@ -52,6 +52,12 @@ describe('utilities', () => {
       let deep: unknown = secret;
       for (let depth = 0; depth < 20; depth += 1) deep = depth % 2 ? [deep] : { inner: deep };
       expect(JSON.stringify(r.value(deep))).to.not.include('Secret');
+      // Not a plain object: copied as before (own enumerable fields only), so an Error's message never slips through.
+      const holder = { error: new Error(`failed with ${secret}`), when: new Date(0) };
+      const copied = r.value(holder);
+      expect(copied).to.not.equal(holder);
+      expect(copied.error).to.not.be.instanceOf(Error);
+      expect(JSON.stringify(copied)).to.not.include('Secret');
       // A secret-named key never masks business data on its own (value, unlike fields).
       const named = { token: 'customer-token-value', password: 'not the secret' };
       expect(r.value(named)).to.equal(named);

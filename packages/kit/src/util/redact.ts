@@ -154,6 +154,10 @@ export class Redactor {
       for (let i = 0; i < input.length; i += 1) if (!this.isClean(input[i], depth + 1)) return false;
       return true;
     }
+    // Anything but a plain object (an Error, a Date, a class instance) is copied as before: the copy
+    // keeps only its own enumerable fields, and an Error's message is not one of them.
+    const prototype: unknown = Object.getPrototypeOf(input);
+    if (prototype !== Object.prototype && prototype !== null) return false;
     // for…in without a key array (own keys only, as the copy reads them): a third of the time of Object.keys.
     for (const key in input) {
       if (Object.prototype.hasOwnProperty.call(input, key) && !this.isClean((input as Record<string, unknown>)[key], depth + 1)) return false;
