@@ -1,4 +1,5 @@
 import { Clock, timing } from '../util/timing';
+import { AimdLevel } from './aimd';
 import type { RequestGate } from './throttle';
 import { Turns } from './turns';
 
@@ -26,49 +27,48 @@ export const ADAPTIVE_RATE_DEFAULTS: Required<AdaptiveRateOptions> = {
 };
 
 /**
- * A client-side rate for APIs that publish no limit: additive increase, multiplicative decrease.
+ * A client-side rate for APIs that publish no limit: additive increase, multiplicative decrease
+ * (the kit's `AimdLevel`, which published-limit throttles learn with too).
  * Requests are paced at `1000 / rate` ms apart and served in order; a 429 cuts the rate and blocks
  * everyone sharing the rate for the provider's Retry-After (`penalize`); afterwards the rate climbs
  * back linearly with time. The clock is a seam (`clock`, default the kit's `timing.clock`), and the
  * pacing interval follows `timing.intervalScale` like every throttle window (0 = no pacing).
  */
 export class AdaptiveRate implements RequestGate {
-  private readonly options: Required<AdaptiveRateOptions>;
+  private readonly level: AimdLevel;
   private readonly turns = new Turns();
-  /** The rate right after the last cut, and when it happened (recovery is measured from there). */
-  private base: number;
-  private cutAt: number | undefined;
   private lastSlot: number | undefined;
   private blockedUntil = 0;
   /** Total milliseconds callers have waited here. */
   waitedMs = 0;
-  /** How many 429s cut the rate (for logs and benchmarks). */
-  cuts = 0;
 
   constructor(
     options: AdaptiveRateOptions = {},
     private readonly clock: () => Clock = () => timing.clock,
   ) {
     const o = { ...ADAPTIVE_RATE_DEFAULTS, ...definedOnly(options) };
-    o.maxPerSecond = Math.max(o.maxPerSecond, o.minPerSecond);
-    o.initialPerSecond = clamp(o.initialPerSecond, o.minPerSecond, o.maxPerSecond);
-    if (!(o.backoffFactor > 0 && o.backoffFactor < 1)) throw new RangeError(`backoffFactor must be between 0 and 1, got ${o.backoffFactor}`);
-    this.options = o;
-    this.base = o.initialPerSecond;
+    this.level = new AimdLevel({
+      initial: o.initialPerSecond,
+      min: o.minPerSecond,
+      max: o.maxPerSecond,
+      backoffFactor: o.backoffFactor,
+      recoveryPerMs: () => o.recoveryPerSecond / 1000,
+    });
+  }
+
+  /** How many 429s cut the rate (for logs and benchmarks). */
+  get cuts(): number {
+    return this.level.cuts;
   }
 
   /** Lowers the cap (a step with a smaller `maxRequestsPerSecond` shares this rate); never raises it. */
   capAt(maxPerSecond: number): void {
-    if (!(maxPerSecond >= this.options.minPerSecond) || maxPerSecond >= this.options.maxPerSecond) return;
-    this.options.maxPerSecond = maxPerSecond;
-    this.base = Math.min(this.base, maxPerSecond);
+    this.level.lowerMax(maxPerSecond);
   }
 
   /** The current rate in requests per second. */
   rate(at = this.clock().now()): number {
-    const { recoveryPerSecond, maxPerSecond } = this.options;
-    if (this.cutAt === undefined) return this.base;
-    return Math.min(maxPerSecond, this.base + (recoveryPerSecond * Math.max(0, at - this.cutAt)) / 1000);
+    return this.level.value(at);
   }
 
   /** Resolves when a request may start; records that start. Returns the milliseconds waited. */
@@ -79,9 +79,7 @@ export class AdaptiveRate implements RequestGate {
   /** A 429: cut the rate, and nobody sharing it starts before `ms` from now (the Retry-After). */
   penalize(ms: number): void {
     const at = this.clock().now();
-    this.base = Math.max(this.options.minPerSecond, this.rate(at) * this.options.backoffFactor);
-    this.cutAt = at;
-    this.cuts += 1;
+    this.level.cut(at);
     this.blockedUntil = Math.max(this.blockedUntil, at + ms);
   }
 
@@ -104,10 +102,6 @@ export class AdaptiveRate implements RequestGate {
     this.waitedMs += waited;
     return waited;
   }
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, value));
 }
 
 function definedOnly(options: AdaptiveRateOptions): AdaptiveRateOptions {
