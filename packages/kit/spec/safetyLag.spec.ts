@@ -64,6 +64,9 @@ describe('rateLimitShare: a step spends its part of the budget', () => {
     expect(shareWindows([{ limit: 30, intervalMs: 60_000 }], 0.5)).to.deep.equal([{ limit: 15, intervalMs: 60_000 }]);
     expect(shareWindows([{ limit: 1, intervalMs: 1000 }], 0.5)).to.deep.equal([{ limit: 1, intervalMs: 2000 }]);
     expect(shareWindows([{ limit: 30, intervalMs: 60_000 }], 1 / 3)).to.deep.equal([{ limit: 10, intervalMs: 60_000 }]);
+    // Rounded down within the provider's interval: 13 per 57.8 s would let 26 into one minute.
+    expect(shareWindows([{ limit: 30, intervalMs: 60_000 }], 0.45)).to.deep.equal([{ limit: 13, intervalMs: 60_000 }]);
+    expect(shareWindows([{ limit: 10, intervalMs: 1000 }], 0.05)).to.deep.equal([{ limit: 1, intervalMs: 2000 }]);
     const windows = [{ limit: 30, intervalMs: 60_000 }];
     expect(shareWindows(windows, 1)).to.equal(windows);
     expect(readRateLimitShare({})).to.equal(1);
