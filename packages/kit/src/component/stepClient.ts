@@ -1,6 +1,5 @@
 import { HttpClient, HttpClientOptions } from '../http/client';
 import { AdaptiveRateOptions, sharedAdaptiveRate } from '../http/adaptiveRate';
-import { shareWindows } from '../http/budgetShare';
 import { RateWindow, RequestGate, sharedThrottle } from '../http/throttle';
 import { Redactor } from '../util/redact';
 import type { Config } from './context';
@@ -34,11 +33,12 @@ export function stepHttpClient(cfg: Config, options: StepHttpOptions): HttpClien
 }
 
 /**
- * The step's gate: an adaptive rate for an API without published limits; otherwise its share of
- * the published windows (steps with equal shares in one process share one throttle).
+ * The step's gate: an adaptive rate for an API without published limits; otherwise a throttle on
+ * the published windows that spends the step's share and learns from 429s (steps with equal
+ * shares in one process share one throttle).
  */
 function gateFor(rateLimit: NonNullable<StepHttpOptions['rateLimit']>, share: number): RequestGate {
   if ('adaptive' in rateLimit) return sharedAdaptiveRate(rateLimit.key, rateLimit.adaptive);
   if (share >= 1) return sharedThrottle(rateLimit.key, rateLimit.windows);
-  return sharedThrottle(`${rateLimit.key}|share=${share}`, shareWindows(rateLimit.windows, share));
+  return sharedThrottle(`${rateLimit.key}|share=${share}`, rateLimit.windows, { share });
 }

@@ -1,6 +1,7 @@
 import { publishWait } from '../util/metrics';
 import { now, timing } from '../util/timing';
 import { resetSharedAdaptiveRates } from './adaptiveRate';
+import { BudgetOptions, LearnedBudget } from './learnedBudget';
 import { Turns } from './turns';
 
 /** What the HTTP client asks of a throttle: wait for a turn, and hear about a 429. */
@@ -21,28 +22,50 @@ export interface RateWindow {
  * Proactive client-side throttle: a sliding log of request start times checked against every
  * window (e.g. 1/second and 30/minute). Callers are served in order. It spends the budget fully:
  * a request waits only as long as the tightest window requires, plus a small margin for clock skew
- * between us and the provider.
+ * between us and the provider. Its part of the budget is the step's share, lowered by what 429s
+ * from others spending the same budget taught it (`LearnedBudget`).
  */
 export class Throttle implements RequestGate {
   private readonly starts: number[] = [];
   private readonly turns = new Turns();
+  private readonly budget: LearnedBudget;
   private blockedUntil = 0;
   /** Total milliseconds callers have waited here. */
   waitedMs = 0;
 
   constructor(
+    /** The provider's published windows. */
     readonly windows: RateWindow[],
     private readonly marginMs = 25,
-  ) {}
+    options: BudgetOptions = {},
+  ) {
+    this.budget = new LearnedBudget(windows, options);
+  }
+
+  /** How many 429s lowered this throttle's part of the budget. */
+  get cuts(): number {
+    return this.budget.cuts;
+  }
+
+  /** The part of the (shared) budget this throttle spends now: 1 until a 429 taught it otherwise. */
+  part(): number {
+    return this.budget.part(now());
+  }
 
   /** Resolves when a request may start; records that start. */
   acquire(): Promise<number> {
     return this.turns.take(() => this.waitForSlot());
   }
 
-  /** After a 429, nobody sharing this throttle starts before `ms` from now. */
+  /**
+   * After a 429, nobody sharing this throttle starts before `ms` from now. A 429 our own count does
+   * not explain lowers our part of the budget, once per pause: answers to requests already on
+   * their way when the first 429 came teach nothing new.
+   */
   penalize(ms: number): void {
-    this.blockedUntil = Math.max(this.blockedUntil, now() + ms);
+    const at = now();
+    if (at >= this.blockedUntil) this.budget.refused(at, at + ms, this.starts, this.marginMs);
+    this.blockedUntil = Math.max(this.blockedUntil, at + ms);
   }
 
   private async waitForSlot(): Promise<number> {
@@ -54,7 +77,8 @@ export class Throttle implements RequestGate {
       waited += delay;
     }
     this.starts.push(now());
-    const keep = Math.max(...this.windows.map((w) => w.limit), 1);
+    // One more than the largest count: enough to tell whether a 429 was our own doing.
+    const keep = Math.max(...this.windows.map((w) => w.limit), 1) + 1;
     if (this.starts.length > keep) this.starts.splice(0, this.starts.length - keep);
     this.waitedMs += waited;
     return waited;
@@ -64,7 +88,7 @@ export class Throttle implements RequestGate {
   private bindingLimit(at: number): string {
     let reason = this.blockedUntil > at ? "the provider's Retry-After" : 'the rate limit';
     let longest = this.blockedUntil - at;
-    for (const window of this.windows) {
+    for (const window of this.budget.windows(at)) {
       if (this.starts.length < window.limit) continue;
       const freeAt = this.starts[this.starts.length - window.limit] + window.intervalMs * intervalScale() + this.marginMs;
       if (freeAt - at > longest) {
@@ -77,7 +101,7 @@ export class Throttle implements RequestGate {
 
   private delayNeeded(at: number): number {
     let delay = this.blockedUntil - at;
-    for (const window of this.windows) {
+    for (const window of this.budget.windows(at)) {
       const interval = window.intervalMs * intervalScale();
       if (this.starts.length < window.limit) continue;
       const oldestInWindow = this.starts[this.starts.length - window.limit];
@@ -94,6 +118,8 @@ function unit(intervalMs: number): string {
   if (intervalMs === 1000) return 's';
   if (intervalMs === 60_000) return 'min';
   if (intervalMs === 3_600_000) return 'h';
+  // A window lengthened by a share or a learned budget (1 per 2 s).
+  if (intervalMs % 1000 === 0) return `${intervalMs / 1000} s`;
   return `${intervalMs} ms`;
 }
 
@@ -105,12 +131,12 @@ const shared = new Map<string, Throttle>();
 
 /**
  * One throttle per credential per process, so every trigger and action that shares the
- * credentials shares the provider's budget.
+ * credentials shares the provider's budget. Options apply when the key is first used.
  */
-export function sharedThrottle(key: string, windows: RateWindow[], marginMs?: number): Throttle {
+export function sharedThrottle(key: string, windows: RateWindow[], options?: BudgetOptions & { marginMs?: number }): Throttle {
   let throttle = shared.get(key);
   if (!throttle) {
-    throttle = new Throttle(windows, marginMs);
+    throttle = new Throttle(windows, options?.marginMs, options);
     shared.set(key, throttle);
   }
   return throttle;
