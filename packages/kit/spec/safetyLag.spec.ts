@@ -71,7 +71,9 @@ describe('rateLimitShare: a step spends its part of the budget', () => {
     expect(shareWindows(windows, 1)).to.equal(windows);
     expect(readRateLimitShare({})).to.equal(1);
     expect(readRateLimitShare({ rateLimitShare: '0.25' })).to.equal(0.25);
-    for (const bad of [0, -0.5, 1.5, 'half', true]) {
+    expect(readRateLimitShare({ rateLimitShare: 1 })).to.equal(1);
+    // Strict decimal notation, as every other number field: hex, exponents and arrays are refused.
+    for (const bad of [0, -0.5, 1.5, 'half', true, '0x1', '1e-1', [0.5], ' ', Infinity]) {
       expect(() => readRateLimitShare({ rateLimitShare: bad })).to.throw(/^rateLimitShare: must be a fraction/);
     }
   });

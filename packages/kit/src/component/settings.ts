@@ -129,7 +129,8 @@ export function readHttpSettings(cfg: Config): { limits: RequestLimits; allowIns
 export function readRateLimitShare(cfg: Config): number {
   const value = cfg.rateLimitShare;
   if (value === undefined || value === null || value === '') return 1;
-  const share = typeof value === 'number' || typeof value === 'string' ? Number(value) : NaN;
+  // Strict: "0x1", "1e-1", [0.5] are not fractions; the message below speaks for every refusal.
+  const share = numberOrNaN(value, 'rateLimitShare');
   if (!Number.isFinite(share) || share <= 0 || share > 1)
     throw new ConfigurationError('rateLimitShare', `must be a fraction above 0 and at most 1 (e.g. 0.5 for half the budget), got "${String(value)}"`);
   return share;
