@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import path from 'node:path';
 import nock from 'nock';
+import { clearTokenCache, resetSharedThrottles, timing } from '@oih-suite/kit/engine';
 import { useNockSandbox } from '@oih-suite/kit/testing';
 import { forgetTokens } from '../lib/auth';
 import type { Review } from '../lib/types';
@@ -38,6 +39,25 @@ export function expectSchema(file: string, data: unknown): void {
 /** Fresh token cache, throttles and a fixed clock per test; every interceptor must be used. */
 export function useNock(): void {
   useNockSandbox(NOW_MS, forgetTokens);
+}
+
+/**
+ * Hooks for several containers on one simulator account: the rate windows compressed by `scale`
+ * (the simulator's too), fresh throttles and tokens per test; `stop` ends the test's simulators.
+ */
+export function useCompressedMinute(scale: number, stop: () => Promise<unknown>): void {
+  let previous = 1;
+  beforeEach(() => {
+    previous = timing.intervalScale;
+    timing.intervalScale = scale;
+    resetSharedThrottles();
+    clearTokenCache();
+  });
+  afterEach(async () => {
+    timing.intervalScale = previous;
+    resetSharedThrottles();
+    await stop();
+  });
 }
 
 /** The password grant SmileBack sees: every parameter in the form body (API v3.1), none in the URL. */
