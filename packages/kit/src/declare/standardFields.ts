@@ -202,7 +202,7 @@ export const STANDARD_FIELDS: StandardField[] = [
       label: 'Share of the rate limit',
       viewClass: 'TextFieldView',
       required: false,
-      note: "The part of the account's rate limit this step may use, above 0 and at most 1 (default 1: all of it). Several flows on one account run in separate containers, each with its own throttle: give each a share so that the shares add up to at most 1 (two flows: 0.5 each), and none of them meets a 429.",
+      note: "The part of the account's rate limit this step may use, above 0 and at most 1 (default 1: all of it). Several flows on one account run in separate containers, each with its own throttle: give each a share so that the shares add up to at most 1 (two flows: 0.5 each), and none of them meets a 429. Without shares each throttle halves its part after a 429 it did not cause and climbs back one request per window, so refusals stay rare but do happen.",
       placeholder: '1',
     }),
   },
