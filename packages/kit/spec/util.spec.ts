@@ -63,6 +63,29 @@ describe('utilities', () => {
       expect(r.value(named)).to.equal(named);
     });
 
+    it('value and fields: below 20 levels a part is read as JSON text; with a secret in it (any encoding) the part is masked whole', () => {
+      const secret = 'cr Secret!(x)';
+      const r = new Redactor().add(secret);
+      const nest = (leaf: unknown, levels: number): unknown => {
+        let node = leaf;
+        for (let depth = 0; depth < levels; depth += 1) node = depth % 2 ? [node] : { inner: node };
+        return node;
+      };
+      const clean = { id: 1, deep: nest({ text: 'nothing secret' }, 40) };
+      expect(r.value(clean)).to.equal(clean);
+      for (const form of [secret, Buffer.from(secret).toString('base64'), JSON.stringify(secret).slice(1, -1)]) {
+        const dirty = { id: 1, deep: nest({ text: `x ${form} y`, other: 'kept?' }, 40) };
+        for (const out of [r.value(dirty), r.fields(dirty)]) {
+          const json = JSON.stringify(out);
+          expect(json, form).to.not.include('Secret').and.not.include(form);
+          expect(json).to.include('"id":1').and.include('"***"');
+        }
+      }
+      const cyclic: Record<string, unknown> = { name: 'loop' };
+      cyclic.self = cyclic;
+      expect(JSON.stringify(r.value({ deep: nest(cyclic, 25) }))).to.include('"***"');
+    });
+
     it('learns the tokens of a token answer the moment they arrive, not its descriptive fields', () => {
       const r = new Redactor().addTokens({ access_token: 'at-1234', data: { refreshToken: 'rt-5678' }, token_type: 'Bearer', expires_in: 3600 });
       expect(r.text('at-1234 rt-5678 Bearer')).to.equal('*** *** Bearer');

@@ -39,6 +39,8 @@ export function isSecretKey(key: string): boolean {
 
 const NOT_SECRET_IN_TOKEN_SET = new Set(['tokentype', 'scope', 'expiresin', 'expiresat', 'expires']);
 
+/** How deep the redactor walks objects field by field; deeper parts are checked as JSON text. */
+const MAX_DEPTH = 20;
 const MASK = '***';
 const MIN_SECRET_LENGTH = 4;
 
@@ -149,7 +151,8 @@ export class Redactor {
   /** True when `walk(input, depth, false)` would change nothing (same strings tested, same depth limit). */
   private isClean(input: unknown, depth: number): boolean {
     if (typeof input === 'string') return !this.holdsSecret(input);
-    if (!input || typeof input !== 'object' || depth > 20) return true;
+    if (!input || typeof input !== 'object') return true;
+    if (depth > MAX_DEPTH) return this.deepIsClean(input);
     if (Array.isArray(input)) {
       for (let i = 0; i < input.length; i += 1) if (!this.isClean(input[i], depth + 1)) return false;
       return true;
@@ -166,6 +169,20 @@ export class Redactor {
   }
 
   /**
+   * Below MAX_DEPTH the walk stops recursing (deep data must not exhaust the stack): the rest is
+   * read as JSON text, and a part that holds a secret there is replaced by the mask as a whole.
+   */
+  private deepIsClean(input: object): boolean {
+    let json: string | undefined;
+    try {
+      json = JSON.stringify(input);
+    } catch {
+      return false; // not JSON (a cycle): nothing we cannot read goes out
+    }
+    return json === undefined || !this.holdsSecret(json);
+  }
+
+  /**
    * Log fields: like `value`, and a field whose own name says credential (`password`, `token`) is
    * masked too, since our log lines never carry business data under such a name.
    */
@@ -175,7 +192,8 @@ export class Redactor {
 
   private walk(input: unknown, depth: number, byName: boolean): unknown {
     if (typeof input === 'string') return this.text(input);
-    if (!input || typeof input !== 'object' || depth > 20) return input;
+    if (!input || typeof input !== 'object') return input;
+    if (depth > MAX_DEPTH) return this.deepIsClean(input) ? input : MASK;
     if (Array.isArray(input)) return input.map((item) => this.walk(item, depth + 1, byName));
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
