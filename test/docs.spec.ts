@@ -32,13 +32,14 @@ export function commandsUnder(file: string, heading: string): DocBlock {
 
 /**
  * The commands run as a user runs them: no OIH_* settings of the test process, and no coverage
- * collection (NODE_V8_COVERAGE): at real speed against rate-limited simulators, which code paths
- * run depends on timing, and c8 would report different totals from run to run.
+ * collection: at real speed against rate-limited simulators, which code paths run depends on
+ * timing, and c8 would report different totals from run to run. NODE_V8_COVERAGE is set empty,
+ * not left out: Node copies the parent's value into a child's environment that lacks the key.
  */
 function env(): NodeJS.ProcessEnv {
-  const dropped = (key: string) => key.startsWith('OIH_CFG_') || key === 'OIH_MESSAGE_FORMAT' || key === 'NODE_V8_COVERAGE';
+  const dropped = (key: string) => key.startsWith('OIH_CFG_') || key === 'OIH_MESSAGE_FORMAT';
   const clean = Object.fromEntries(Object.entries(process.env).filter(([key]) => !dropped(key)));
-  return { ...clean, npm_config_offline: 'true', npm_config_update_notifier: 'false' };
+  return { ...clean, NODE_V8_COVERAGE: '', npm_config_offline: 'true', npm_config_update_notifier: 'false' };
 }
 
 function shell(command: string): Promise<{ code: number; stdout: string; stderr: string }> {

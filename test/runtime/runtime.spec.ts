@@ -52,9 +52,12 @@ describe('runtime: components in sailor and ferryman on RabbitMQ', function () {
 
   after(async function () {
     this.timeout(30_000);
-    await stopAll();
-    await platform.stop();
-    await broker.stop();
+    try {
+      await stopAll();
+      await platform.stop();
+    } finally {
+      await broker.stop();
+    }
   });
 
   if (!components.length) it('has components to run (none has a component.json yet)');

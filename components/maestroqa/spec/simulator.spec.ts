@@ -1,10 +1,21 @@
 import { expect } from 'chai';
+import sinon from 'sinon';
 import { MaestroSimulator, startSimulator } from '../simulator';
 
 /** The simulator's own fidelity: both rate-limit buckets and their 429 bodies, per-token counting, the 90-day limit. */
 describe('maestroqa simulator', () => {
   let sim: MaestroSimulator;
-  afterEach(() => sim?.stop());
+  let clock: sinon.SinonFakeTimers | undefined;
+  afterEach(() => {
+    clock?.restore();
+    clock = undefined;
+    return sim?.stop();
+  });
+  /**
+   * The simulator's windows are read with Date.now(); only Date is faked (sockets and timers stay
+   * real), so "within a second" holds however slowly the machine answers.
+   */
+  const freezeDate = () => (clock = sinon.useFakeTimers({ now: Date.now(), toFake: ['Date'] }));
 
   const post = (token: string, body: Record<string, unknown>) =>
     fetch(`${sim.baseUrl}/coaching-sessions`, {
@@ -16,6 +27,7 @@ describe('maestroqa simulator', () => {
 
   it('answers the second request within a second with the "past second" body and no Retry-After', async () => {
     sim = await startSimulator({ intervalScale: 1 });
+    freezeDate();
     const token = String(sim.cfg.apiToken);
     expect((await post(token, ok)).status).to.equal(200);
     const limited = await post(token, ok);
@@ -27,10 +39,12 @@ describe('maestroqa simulator', () => {
   it('answers the 31st request within a (compressed) minute with the "past minute" body', async () => {
     // intervalScale 0.02: the second lasts 20 ms and the minute 1.2 s.
     sim = await startSimulator({ intervalScale: 0.02 });
+    const frozen = freezeDate();
     const token = String(sim.cfg.apiToken);
     for (let i = 0; i < 30; i += 1) {
       expect((await post(token, ok)).status, `request ${i + 1}`).to.equal(200);
-      await new Promise((r) => setTimeout(r, 22));
+      // Past the compressed second, well inside the compressed minute.
+      frozen.tick(22);
     }
     const limited = await post(token, ok);
     expect(limited.status).to.equal(429);

@@ -97,17 +97,21 @@ export class Broker {
   }
 
   async stop(): Promise<void> {
-    await this.server?.stop(15_000);
-    await this.epmd?.stop(3000);
-    // Whatever epmd still answers on our private port (one an Erlang tool started as a daemon) goes too.
-    if (this.epmdPort && (await portOpen(this.epmdPort))) {
-      try {
-        execFileSync(this.epmdBin, ['-port', String(this.epmdPort), '-kill'], { stdio: 'ignore', timeout: 5000 });
-      } catch {
-        // Nothing left to kill.
+    try {
+      await this.server?.stop(15_000);
+      await this.epmd?.stop(3000);
+      // Whatever epmd still answers on our private port (one an Erlang tool started as a daemon) goes too.
+      if (this.epmdPort && (await portOpen(this.epmdPort))) {
+        try {
+          execFileSync(this.epmdBin, ['-port', String(this.epmdPort), '-kill'], { stdio: 'ignore', timeout: 5000 });
+        } catch {
+          // Nothing left to kill.
+        }
       }
+    } finally {
+      // The node's files go even when stopping it failed: no oih-rmq-* folder outlives the run.
+      if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
     }
-    if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
 
