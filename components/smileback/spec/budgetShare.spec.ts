@@ -8,12 +8,13 @@ import { useCompressedMinute } from './helpers';
 /**
  * Two flows on one SmileBack account, each in its own container: two throttles that each
  * believe they own the 30 requests/minute, against one simulator that counts the customer's
- * requests. 3,000 reviews each in pages of 100. The minute is compressed 5× on both sides (12 s):
- * the client's half second of slack (100 ms here) must still cover a new connection's first
- * request arriving later after its slot than the others (tens of ms on this machine). Without
+ * requests. 3,000 reviews each in pages of 100. The minute is compressed 2× on both sides (30 s):
+ * the client's half second of slack (250 ms here) must still cover a request arriving later after
+ * its slot than the others. Compressed 5×, the slack (100 ms) was less than a loaded CI machine's
+ * event-loop delay and the spec failed now and then with one 429; real time leaves 500 ms. Without
  * shares the throttles learn from 429s instead: budgetLearning.spec.
  */
-const SCALE = 0.2;
+const SCALE = 0.5;
 
 describe('smileback: one budget, two containers (rateLimitShare)', () => {
   let sim: SmilebackSimulator;
@@ -33,7 +34,7 @@ describe('smileback: one budget, two containers (rateLimitShare)', () => {
   }
 
   it('with rateLimitShare 0.5 each, both complete without a single 429', async function () {
-    this.timeout(90_000);
+    this.timeout(180_000);
     const [a, b] = await twoContainers({ rateLimitShare: 0.5 });
     for (const run of [a, b]) {
       expect(run.error).to.equal(undefined);
