@@ -50,7 +50,11 @@ export async function compareWithJsonata(
     }
     let actual: Outcome;
     try {
-      actual = { value: toPlainJson(compiled.evaluate(input.data, scope)) };
+      actual = { value: compiled.evaluateJson(input.data, scope)?.json };
+      const copied = toPlainJson(compiled.evaluate(input.data, scope));
+      // The Transformer emits evaluateJson's value, uncopied when built plain: it must be what the copy would be.
+      if (!isDeepStrictEqual(actual.value, copied) || JSON.stringify(actual.value) !== JSON.stringify(copied))
+        report.mismatches.push(`input ${JSON.stringify(input.data)}\n  evaluateJson differs from toPlainJson(evaluate)`);
     } catch (error) {
       if (error instanceof NeedsInterpreter) {
         report.handedOver += 1;

@@ -6,6 +6,7 @@
  */
 import { AstNode, Compile, Evaluate } from './ast';
 import { EvaluationFailure, withToken } from './evaluationFailure';
+import { newEvaluation } from './fieldWalk';
 import { Frame } from './frame';
 import { isBuiltin } from './functions';
 import { NeedsInterpreter } from './needsInterpreter';
@@ -37,6 +38,7 @@ export function callFunction(proc: unknown, args: unknown[], input: unknown): un
   }
   if (typeof proc === 'function') {
     const result: unknown = (proc as (...values: unknown[]) => unknown).apply(input, args);
+    newEvaluation(); // it could have changed the input: read fields afresh
     if (isPromise(result)) throw new NeedsInterpreter('a native function returned a promise');
     return result;
   }

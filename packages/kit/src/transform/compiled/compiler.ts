@@ -5,6 +5,7 @@
  * built-in mappings use are refused with UnsupportedExpression (the caller keeps jsonata then).
  */
 import { AstNode, Evaluate, KNOWN_KEYS } from './ast';
+import { registerBuilt } from './built';
 import { compileCall, compileLambda } from './calls';
 import { EvaluationFailure } from './evaluationFailure';
 import { Frame } from './frame';
@@ -16,20 +17,37 @@ import { Sequence, append, isNumeric, lookup, settle, toBoolean } from './values
 
 export function compileNode(node: AstNode): Evaluate {
   checkKeys(node);
-  const core = compileCore(node);
   const filters = (node.predicate ?? []).map((predicate) => {
     if (predicate.type !== 'filter' || !predicate.expr) throw new UnsupportedExpression(`predicate "${predicate.type}"`);
     return compileFilter(predicate.expr, compileNode);
   });
-  if (node.type === 'string' || node.type === 'number' || node.type === 'value' || node.type === 'lambda' || node.type === 'regex') {
-    if (filters.length === 0) return core;
-  }
+  // Without filters, a node whose value is never a sequence, or that settles its own value, needs no wrapper (one call less per node).
+  if (filters.length === 0 && node.type === 'path') return compilePath(node, compileNode, true);
+  const core = compileCore(node);
+  if (filters.length === 0 && neverSequence(node)) return core;
   if (filters.length === 0) return (input, frame) => settle(core(input, frame));
   return (input, frame) => {
     let result = core(input, frame);
     for (const filter of filters) result = filter(result, frame);
     return settle(result);
   };
+}
+
+/** Literals, lambdas, regexes, operators other than `..` (a boolean, number or text) and `-`, `[…]`, `{…}` (a number, a plain array, an object). */
+function neverSequence(node: AstNode): boolean {
+  switch (node.type) {
+    case 'string':
+    case 'number':
+    case 'value':
+    case 'lambda':
+    case 'regex':
+    case 'unary':
+      return true;
+    case 'binary':
+      return node.value !== '..';
+    default:
+      return false;
+  }
 }
 
 function checkKeys(node: AstNode): void {
@@ -45,7 +63,7 @@ function checkKeys(node: AstNode): void {
 function compileCore(node: AstNode): Evaluate {
   switch (node.type) {
     case 'path':
-      return compilePath(node, compileNode);
+      return compilePath(node, compileNode, false);
     case 'name': {
       const name = String(node.value);
       return (input) => lookup(input, name);
@@ -144,14 +162,15 @@ function compileArray(node: AstNode): Evaluate {
   const items = (node.expressions ?? []).map((item) => ({ evaluate: compileNode(item), keep: item.value === '[' }));
   const cons = node.consarray === true;
   return (input, frame) => {
-    let result: unknown[] = [];
+    const result: unknown[] = [];
     for (const item of items) {
       const value = item.evaluate(input, frame);
       if (value === undefined) continue;
-      if (item.keep) result.push(value);
-      else result = append(result, value) as unknown[];
+      if (item.keep || !Array.isArray(value)) result.push(value);
+      else for (let at = 0; at < value.length; at += 1) result.push(value[at]); // JSONata's append: one level flattened
     }
     if (cons) Object.defineProperty(result, 'cons', { enumerable: false, configurable: false, value: true });
+    registerBuilt(result);
     return result;
   };
 }
@@ -163,12 +182,15 @@ function compileObject(node: AstNode): Evaluate {
   // Distinct literal keys over a single context (the usual case) group trivially: one value per key.
   const literal = source.map(([key]) => (key.type === 'string' && !key.predicate ? String(key.value) : undefined));
   const simple = literal.every((key) => key !== undefined && !key.startsWith('_jsonata_')) && new Set(literal).size === literal.length;
+  // A plain object, as jsonata builds it (and as the emitted JSON is), unless a key would set its prototype.
+  const plainProto = !literal.includes('__proto__');
   const build = (input: unknown, frame: Frame): Record<string, unknown> => {
-    const result = Object.create(null) as Record<string, unknown>;
+    const result = (plainProto ? {} : Object.create(null)) as Record<string, unknown>;
     for (let pair = 0; pair < pairs.length; pair += 1) {
       const value = pairs[pair].value(input, frame);
       if (value !== undefined) result[literal[pair] as string] = value;
     }
+    registerBuilt(result);
     return result;
   };
   return (input, frame) => {

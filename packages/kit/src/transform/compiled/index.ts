@@ -6,7 +6,9 @@
  */
 import jsonata from 'jsonata';
 import type { AstNode } from './ast';
+import { plainResult, trackBuilt } from './built';
 import { compileNode } from './compiler';
+import { newEvaluation } from './fieldWalk';
 import { Frame } from './frame';
 import { JSONATA_BUILTIN_NAMES, builtin } from './functions';
 import { UnsupportedExpression } from './unsupportedExpression';
@@ -19,6 +21,11 @@ export { UnsupportedExpression } from './unsupportedExpression';
 export interface CompiledMapping {
   /** Evaluates the mapping over one input; `bindings` are the `$name` variables jsonata would get. */
   evaluate(input: unknown, bindings?: Record<string, unknown>): unknown;
+  /**
+   * `evaluate`, then the result as plain JSON (what toPlainJson makes of it, without the copy when
+   * the constructors built it plain: see built.ts); `undefined` when the expression produced nothing.
+   */
+  evaluateJson(input: unknown, bindings?: Record<string, unknown>): { json: unknown } | undefined;
 }
 
 const resolveBuiltin = (name: string): unknown => builtin(name);
@@ -27,8 +34,13 @@ export function compileMapping(expression: string): CompiledMapping {
   const ast = jsonata(expression).ast() as AstNode;
   refuseUnknownBuiltins(ast);
   const evaluator = compileNode(ast);
-  return {
+  const mapping: CompiledMapping = {
+    evaluateJson(input, bindings) {
+      const { result, built } = trackBuilt(() => mapping.evaluate(input, bindings));
+      return result === undefined ? undefined : { json: plainResult(result, built) };
+    },
     evaluate(input, bindings = {}) {
+      newEvaluation();
       const root = new Frame(undefined, resolveBuiltin);
       for (const name of Object.keys(bindings)) root.bind(name, bindings[name]);
       root.bind('$', input);
@@ -40,6 +52,7 @@ export function compileMapping(expression: string): CompiledMapping {
       return evaluator(context, root);
     },
   };
+  return mapping;
 }
 
 /** A JSONata built-in the compiler does not implement, called and not bound by the expression itself, keeps the mapping on jsonata. */

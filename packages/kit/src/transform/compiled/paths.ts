@@ -4,9 +4,10 @@
  * a last step that yields exactly one array returns that array itself, an empty step ends the path.
  */
 import { AstNode, Compile, Evaluate } from './ast';
+import { GENERAL, compileFieldWalk } from './fieldWalk';
 import { Frame } from './frame';
 import { UnsupportedExpression } from './unsupportedExpression';
-import { Sequence, createSequence, isArrayOfNumbers, isFunction, isNumeric, isSequence, toBoolean } from './values';
+import { Sequence, createSequence, isArrayOfNumbers, isNumeric, isSequence, settle, toBoolean } from './values';
 
 export type Filter = (input: unknown, frame: Frame) => unknown;
 type Step = (input: Sequence, frame: Frame) => Sequence;
@@ -94,40 +95,20 @@ function compileTupleStep(step: AstNode, compile: Compile): TupleStep {
   };
 }
 
-/** What the fast field walk returns when it meets an array: the general path rules decide then. */
-const GENERAL = Symbol('general path rules');
-
-const plainStep = (step: AstNode): boolean => !step.stages?.length && !step.predicate?.length && !step.tuple;
-
-/**
- * `a.b.c` or `$v.b.c` over objects: while no array is met, JSONata's path rules come down to
- * reading one field after another (nothing where a value is not an object). Returns GENERAL when
- * an array (or a function value) is met, so the sequence rules apply from the start.
- */
-function compileFieldWalk(steps: AstNode[], compile: Compile): ((input: unknown, frame: Frame) => unknown) | undefined {
-  const head = steps[0].type === 'variable' && plainStep(steps[0]) ? compile(steps[0]) : undefined;
-  const names = head ? steps.slice(1) : steps;
-  if (!names.every((step) => step.type === 'name' && plainStep(step))) return undefined;
-  const keys = names.map((step) => String(step.value));
-  return (input, frame) => {
-    let value: unknown = input;
-    if (head) value = head(input, frame);
-    else if (Array.isArray(input)) return GENERAL;
-    for (const key of keys) {
-      if (typeof value !== 'object' || value === null) return undefined;
-      if (Array.isArray(value) || isFunction(value)) return GENERAL;
-      value = Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
-    }
-    return Array.isArray(value) ? GENERAL : value;
-  };
-}
-
-export function compilePath(node: AstNode, compile: Compile): Evaluate {
+/** `settled`: the value as the path node gives it (a sequence settled), for a node without filters of its own. */
+export function compilePath(node: AstNode, compile: Compile, settled: boolean): Evaluate {
   const steps = node.steps ?? [];
   if (steps.length === 0) throw new UnsupportedExpression('an empty path');
   const general = compileGeneralPath(steps, compile);
   const walk = compileFieldWalk(steps, compile);
-  if (!walk) return general;
+  if (!walk) return settled ? (input, frame) => settle(general(input, frame)) : general;
+  // The walk's value is never a sequence: settling it changes nothing.
+  if (settled) {
+    return (input, frame) => {
+      const value = walk(input, frame);
+      return value === GENERAL ? settle(general(input, frame)) : value;
+    };
+  }
   return (input, frame) => {
     const value = walk(input, frame);
     return value === GENERAL ? general(input, frame) : value;
