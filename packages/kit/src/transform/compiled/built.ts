@@ -20,16 +20,11 @@ export function registerBuilt(container: object): void {
   if (tracked !== undefined && tracked.length < MAX_TRACKED) tracked.push(container);
 }
 
-/** Runs `evaluate` with its constructors tracked; returns its result and the containers it built. */
-export function trackBuilt(evaluate: () => unknown): { result: unknown; built: object[] } {
+/** Starts tracking into `built` (or stops, with undefined); returns what was tracked before, to be restored. */
+export function trackBuilt(built: object[] | undefined): object[] | undefined {
   const outer = tracked;
-  const built: object[] = [];
   tracked = built;
-  try {
-    return { result: evaluate(), built };
-  } finally {
-    tracked = outer;
-  }
+  return outer;
 }
 
 /** The result as toPlainJson makes it: itself when it is plain JSON built by this evaluation, else the copy. */

@@ -5,15 +5,15 @@
  * built-in mappings use are refused with UnsupportedExpression (the caller keeps jsonata then).
  */
 import { AstNode, Evaluate, KNOWN_KEYS } from './ast';
-import { registerBuilt } from './built';
 import { compileCall, compileLambda } from './calls';
+import { compileArray, compileObject } from './constructors';
 import { EvaluationFailure } from './evaluationFailure';
 import { Frame } from './frame';
 import { BINARY_OPERATORS, boolize } from './operators';
 import { compileFilter, compilePath } from './paths';
 import { createMatcher } from './regex';
 import { UnsupportedExpression } from './unsupportedExpression';
-import { Sequence, append, isNumeric, lookup, settle, toBoolean } from './values';
+import { Sequence, isNumeric, lookup, settle, toBoolean } from './values';
 
 export function compileNode(node: AstNode): Evaluate {
   checkKeys(node);
@@ -23,6 +23,8 @@ export function compileNode(node: AstNode): Evaluate {
   });
   // Without filters, a node whose value is never a sequence, or that settles its own value, needs no wrapper (one call less per node).
   if (filters.length === 0 && node.type === 'path') return compilePath(node, compileNode, true);
+  if (filters.length === 0 && node.type === 'condition') return compileCondition(node, true);
+  if (filters.length === 0 && node.type === 'variable') return compileVariable(String(node.value), true);
   const core = compileCore(node);
   if (filters.length === 0 && neverSequence(node)) return core;
   if (filters.length === 0) return (input, frame) => settle(core(input, frame));
@@ -80,13 +82,13 @@ function compileCore(node: AstNode): Evaluate {
       return () => createMatcher(new RegExp(regex));
     }
     case 'variable':
-      return compileVariable(String(node.value));
+      return compileVariable(String(node.value), false);
     case 'binary':
       return compileBinary(node);
     case 'unary':
       return compileUnary(node);
     case 'condition':
-      return compileCondition(node);
+      return compileCondition(node, false);
     case 'block':
       return compileBlock(node);
     case 'bind':
@@ -100,9 +102,16 @@ function compileCore(node: AstNode): Evaluate {
   }
 }
 
-function compileVariable(name: string): Evaluate {
-  if (name === '') return (input) => (Array.isArray(input) && (input as Sequence).outerWrapper ? (input[0] as unknown) : input);
-  return (_input, frame) => frame.lookup(name);
+/** `settled`: the value settled as the node gives it (inline: one call less than a wrapper). */
+function compileVariable(name: string, settled: boolean): Evaluate {
+  const context = (input: unknown): unknown => (Array.isArray(input) && (input as Sequence).outerWrapper ? (input[0] as unknown) : input);
+  if (name === '') return settled ? (input) => settleArray(context(input)) : context;
+  if (!settled) return (_input, frame) => frame.lookup(name);
+  return (_input, frame) => settleArray(frame.lookup(name));
+}
+
+function settleArray(value: unknown): unknown {
+  return Array.isArray(value) ? settle(value) : value;
 }
 
 function child(node: AstNode | undefined, what: string): AstNode {
@@ -152,80 +161,18 @@ function compileUnary(node: AstNode): Evaluate {
       throw new EvaluationFailure('D1002', { value, token: '-' });
     };
   }
-  if (node.value === '[') return compileArray(node);
-  if (node.value === '{') return compileObject(node);
+  if (node.value === '[') return compileArray(node, compileNode);
+  if (node.value === '{') return compileObject(node, compileNode);
   throw new UnsupportedExpression(`unary "${String(node.value)}"`);
 }
 
-/** `[a, b]`: items appended (a sequence or array flattened one level), a nested `[...]` kept as one item. */
-function compileArray(node: AstNode): Evaluate {
-  const items = (node.expressions ?? []).map((item) => ({ evaluate: compileNode(item), keep: item.value === '[' }));
-  const cons = node.consarray === true;
-  return (input, frame) => {
-    const result: unknown[] = [];
-    for (const item of items) {
-      const value = item.evaluate(input, frame);
-      if (value === undefined) continue;
-      if (item.keep || !Array.isArray(value)) result.push(value);
-      else for (let at = 0; at < value.length; at += 1) result.push(value[at]); // JSONata's append: one level flattened
-    }
-    if (cons) Object.defineProperty(result, 'cons', { enumerable: false, configurable: false, value: true });
-    registerBuilt(result);
-    return result;
-  };
-}
-
-/** `{k: v}`: JSONata's grouping (an array context groups its items by key), undefined values dropped. */
-function compileObject(node: AstNode): Evaluate {
-  const source = Array.isArray(node.lhs) ? node.lhs : [];
-  const pairs = source.map(([key, value]) => ({ key: compileNode(key), value: compileNode(value) }));
-  // Distinct literal keys over a single context (the usual case) group trivially: one value per key.
-  const literal = source.map(([key]) => (key.type === 'string' && !key.predicate ? String(key.value) : undefined));
-  const simple = literal.every((key) => key !== undefined && !key.startsWith('_jsonata_')) && new Set(literal).size === literal.length;
-  // A plain object, as jsonata builds it (and as the emitted JSON is), unless a key would set its prototype.
-  const plainProto = !literal.includes('__proto__');
-  const build = (input: unknown, frame: Frame): Record<string, unknown> => {
-    const result = (plainProto ? {} : Object.create(null)) as Record<string, unknown>;
-    for (let pair = 0; pair < pairs.length; pair += 1) {
-      const value = pairs[pair].value(input, frame);
-      if (value !== undefined) result[literal[pair] as string] = value;
-    }
-    registerBuilt(result);
-    return result;
-  };
-  return (input, frame) => {
-    if (simple && !Array.isArray(input)) return build(input, frame);
-    const items: unknown[] = Array.isArray(input) ? (input.length === 0 ? [undefined] : input) : [input];
-    const groups = new Map<string, { data: unknown; pair: number }>();
-    for (const item of items) {
-      for (let pair = 0; pair < pairs.length; pair += 1) {
-        const key = pairs[pair].key(item, frame);
-        if (key === undefined) continue;
-        if (typeof key !== 'string') throw new EvaluationFailure('T1003', { value: key });
-        if (key === '_jsonata_lambda' || key === '_jsonata_function') throw new EvaluationFailure('D1013', { value: key });
-        const group = groups.get(key);
-        if (!group) groups.set(key, { data: item, pair });
-        else if (group.pair !== pair) throw new EvaluationFailure('D1009', { value: key });
-        else group.data = append(group.data, item);
-      }
-    }
-    const result = Object.create(null) as Record<string, unknown>;
-    for (const [key, group] of groups) {
-      const value = pairs[group.pair].value(group.data, frame);
-      if (value !== undefined) result[key] = value;
-    }
-    return result;
-  };
-}
-
-function compileCondition(node: AstNode): Evaluate {
+/** `settled`: the value settled as the node gives it (the branches are settled already; JSONata settles once more). */
+function compileCondition(node: AstNode, settled: boolean): Evaluate {
   const condition = compileNode(child(node.condition, 'condition'));
   const then = compileNode(child(node.then, 'then branch'));
   const otherwise = node.else ? compileNode(node.else) : undefined;
-  return (input, frame) => {
-    if (toBoolean(condition(input, frame))) return then(input, frame);
-    return otherwise ? otherwise(input, frame) : undefined;
-  };
+  if (settled) return (input, frame) => settleArray(toBoolean(condition(input, frame)) ? then(input, frame) : otherwise?.(input, frame));
+  return (input, frame) => (toBoolean(condition(input, frame)) ? then(input, frame) : otherwise?.(input, frame));
 }
 
 function compileBlock(node: AstNode): Evaluate {

@@ -36,7 +36,14 @@ export function compileMapping(expression: string): CompiledMapping {
   const evaluator = compileNode(ast);
   const mapping: CompiledMapping = {
     evaluateJson(input, bindings) {
-      const { result, built } = trackBuilt(() => mapping.evaluate(input, bindings));
+      const built: object[] = [];
+      const outer = trackBuilt(built);
+      let result: unknown;
+      try {
+        result = mapping.evaluate(input, bindings);
+      } finally {
+        trackBuilt(outer);
+      }
       return result === undefined ? undefined : { json: plainResult(result, built) };
     },
     evaluate(input, bindings = {}) {

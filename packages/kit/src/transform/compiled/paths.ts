@@ -55,18 +55,20 @@ function compileStep(step: AstNode, last: boolean, compile: Compile): Step {
   const evaluate = compile(step);
   const stages = compileStages(step, compile);
   return (input, frame) => {
-    const results: unknown[] = [];
-    for (const item of input) {
-      let res = evaluate(item, frame);
-      for (const stage of stages) res = stage(res, frame);
-      if (res !== undefined) results.push(res);
-    }
-    if (last && results.length === 1 && Array.isArray(results[0]) && !isSequence(results[0])) return results[0] as Sequence;
     const flat = createSequence();
-    for (const res of results) {
+    let count = 0;
+    let only: unknown;
+    for (let at = 0; at < input.length; at += 1) {
+      let res = evaluate(input[at], frame);
+      for (const stage of stages) res = stage(res, frame);
+      if (res === undefined) continue;
+      count += 1;
+      only = res;
       if (!Array.isArray(res) || (res as Sequence).cons) flat.push(res);
-      else for (const value of res) flat.push(value);
+      else for (let item = 0; item < res.length; item += 1) flat.push(res[item]);
     }
+    // A last step with exactly one result that is an array (not a sequence) gives that array itself.
+    if (last && count === 1 && Array.isArray(only) && !isSequence(only)) return only as Sequence;
     return flat;
   };
 }
