@@ -13,7 +13,7 @@ import { BINARY_OPERATORS, boolize } from './operators';
 import { compileFilter, compilePath } from './paths';
 import { createMatcher } from './regex';
 import { UnsupportedExpression } from './unsupportedExpression';
-import { Sequence, isNumeric, lookup, settle, toBoolean } from './values';
+import { Sequence, deepEqual, isNumeric, lookup, settle, toBoolean } from './values';
 
 export function compileNode(node: AstNode): Evaluate {
   checkKeys(node);
@@ -137,18 +137,36 @@ function compileBinary(node: AstNode): Evaluate {
       }
     };
   }
+  if (op === '=' || op === '!=') {
+    // Equality never fails: no error to name the operator in.
+    const equal = op === '=';
+    return (input, frame) => {
+      const left = lhs(input, frame);
+      const right = rhs(input, frame);
+      return left !== undefined && right !== undefined && deepEqual(left, right) === equal;
+    };
+  }
   const operator = BINARY_OPERATORS[op] as ((a: unknown, b: unknown) => unknown) | undefined;
   if (!operator) throw new UnsupportedExpression(`operator "${op}"`);
-  return (input, frame) => {
-    const left = lhs(input, frame);
-    const right = rhs(input, frame);
-    try {
-      return operator(left, right);
-    } catch (error) {
-      if (error instanceof EvaluationFailure) error.token = op;
-      throw error;
-    }
-  };
+  if (op === '&') {
+    // Text joined to text is the common case (`v & ""`); anything else is turned into text as `$string` does.
+    return (input, frame) => {
+      const left = lhs(input, frame);
+      const right = rhs(input, frame);
+      if (typeof left === 'string' && typeof right === 'string') return left + right;
+      return applyOperator(operator, op, left, right);
+    };
+  }
+  return (input, frame) => applyOperator(operator, op, lhs(input, frame), rhs(input, frame));
+}
+
+function applyOperator(operator: (a: unknown, b: unknown) => unknown, op: string, left: unknown, right: unknown): unknown {
+  try {
+    return operator(left, right);
+  } catch (error) {
+    if (error instanceof EvaluationFailure) error.token = op;
+    throw error;
+  }
 }
 
 function compileUnary(node: AstNode): Evaluate {
