@@ -1,8 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { expect } from 'chai';
+import jsonata from 'jsonata';
 import { compareWithJsonata } from '../src/testing/compiledEquivalence';
 import { compileMapping } from '../src/transform/compiled';
+import type { AstNode } from '../src/transform/compiled/ast';
 import { plainResult, trackBuilt } from '../src/transform/compiled/built';
+import { compileNode } from '../src/transform/compiled/compiler';
+import { compileTextTest } from '../src/transform/compiled/textTests';
 import { toPlainJson } from '../src/transform/plainJson';
 
 /** Issue 14: the compiled evaluator's fast paths, each against jsonata, with the cases they must hand back to the general rules. */
@@ -46,6 +50,23 @@ const EXPRESSIONS = [
   'one = one & ""',
   'obj = obj & ""',
   's >= "!" and s != ""',
+  'n >= "!"',
+  'one >= "!"',
+  'obj > "a"',
+  'missing >= "!"',
+  'missing != ""',
+  's < "u" and s <= "text" and s > "a" and s = "text"',
+  'obj.a.b.c != "" ? obj.a.b.c',
+  'objs.tags[$ = $ & ""]',
+  'list[$ = $ & ""]',
+  '$ = $ & ""',
+  'fn = fn & ""',
+  '($f := function() { 1 }; $f = $f & "")',
+  '($x := 1; $x = $x & "")',
+  '($x := "t"; $x = $x & "" and $x >= "!")',
+  's = n & ""',
+  's = s & "x"',
+  'z = z & ""',
   // constructors: flattening one level, a nested constructor kept, nothing left out, keys that are not plain
   '[objs.k, one, empty, [list], nested, missing]',
   '[s, [one], objs.tags]',
@@ -75,6 +96,17 @@ describe('compiled JSONata evaluator: fast paths against jsonata (issue 14)', ()
       expect(report.compared + report.handedOver).to.equal(4);
     });
   }
+
+  it('takes the text-test fast path only for one field or variable tested against itself or a text literal', () => {
+    const fast = (expression: string): boolean => {
+      const ast = jsonata(expression).ast() as AstNode;
+      return compileTextTest(ast, compileNode, () => undefined) !== undefined;
+    };
+    for (const expression of ['s = s & ""', 'a.b = a.b & ""', '$ = $ & ""', '$x = $x & ""', 's >= "!"', 'a.b != ""', '$v.x < "a"'])
+      expect(fast(expression), expression).to.equal(true);
+    for (const expression of ['s = n & ""', 's = s & "x"', 's = s & 1', 'a[0] = a[0] & ""', 'f() >= "!"', 's >= 1', 's in "a"', '(s) = "a"'])
+      expect(fast(expression), expression).to.equal(false);
+  });
 
   it('emits a result built plain by its constructors as it is, identical to the copy', () => {
     const compiled = compileMapping('{ "a": s, "b": [n, { "c": true, "d": null }], "e": [objs.k] }');

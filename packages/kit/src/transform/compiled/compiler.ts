@@ -12,6 +12,7 @@ import { Frame } from './frame';
 import { BINARY_OPERATORS, boolize } from './operators';
 import { compileFilter, compilePath } from './paths';
 import { createMatcher } from './regex';
+import { compileTextTest } from './textTests';
 import { UnsupportedExpression } from './unsupportedExpression';
 import { Sequence, deepEqual, isNumeric, lookup, settle, toBoolean } from './values';
 
@@ -120,6 +121,11 @@ function child(node: AstNode | undefined, what: string): AstNode {
 }
 
 function compileBinary(node: AstNode): Evaluate {
+  const general = compileOperator(node);
+  return compileTextTest(node, compileNode, general) ?? general;
+}
+
+function compileOperator(node: AstNode): Evaluate {
   const op = String(node.value);
   const lhs = compileNode(child(node.lhs as AstNode, `left side of ${op}`));
   const rhs = compileNode(child(node.rhs, `right side of ${op}`));
