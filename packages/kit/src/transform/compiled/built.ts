@@ -29,9 +29,17 @@ export function trackBuilt(built: object[] | undefined): object[] | undefined {
 
 /** The result as toPlainJson makes it: itself when it is plain JSON built by this evaluation, else the copy. */
 export function plainResult(result: unknown, built: object[]): unknown {
-  if (built.length < MAX_TRACKED && isPlainBuilt(result, built)) return result;
+  if (built.length < MAX_TRACKED && !inheritsEnumerable() && isPlainBuilt(result, built)) return result;
   return toPlainJson(result);
 }
+
+/** An enumerable field added to Object.prototype would show in `for…in` below (and nowhere in toPlainJson's copy). */
+function inheritsEnumerable(): boolean {
+  for (const key in EMPTY) if (key !== undefined) return true;
+  return false;
+}
+
+const EMPTY = Object.freeze({});
 
 /** Takes `container` out of `built` (so a second occurrence fails); false when it is not there. */
 function claim(container: object, built: object[]): boolean {
@@ -68,9 +76,6 @@ function isPlainBuilt(value: unknown, built: object[]): boolean {
   if (Object.getPrototypeOf(value) !== Object.prototype) return false;
   const record = value as Record<string, unknown>;
   if (record._jsonata_lambda === true || record._jsonata_function === true) return false;
-  for (const key in record) {
-    if (!Object.prototype.hasOwnProperty.call(record, key)) return false;
-    if (!isPlainBuilt(record[key], built)) return false;
-  }
+  for (const key in record) if (!isPlainBuilt(record[key], built)) return false; // own fields only: none is inherited (see inheritsEnumerable)
   return true;
 }
