@@ -43,4 +43,24 @@ describe('Transformer: built-in mappings run compiled', () => {
     const nothing = await rejection(new Transformer('missing', {}).apply(message({})));
     expect(nothing.message).to.equal('built-in mapping produced nothing for record r-7; the expression must return an object');
   });
+
+  it('applyNow gives what apply gives, without a promise, where the compiled form runs; else undefined (call apply)', async () => {
+    const compiled = new Transformer('{ "name": $trim(name), "tags": [tags] }', {});
+    const input = message({ name: ' Ann ', tags: ['a', 'b'] });
+    const now = compiled.applyNow(input);
+    expect(now).to.deep.equal(await compiled.apply(input));
+    expect(JSON.stringify(now)).to.equal(JSON.stringify(await compiled.apply(input)));
+    expect(
+      new Transformer('{ "at": $iso(when) }', {}, 'async', { iso: (t: string) => Promise.resolve(t) }).applyNow(message({ when: 'x' })),
+    ).to.equal(undefined);
+    expect(new Transformer('{ "name": $uppercase(name) }', {}).applyNow(input)).to.equal(undefined);
+    expect(new Transformer('{ "a": 1 }', { customMapping: '{ "b": 2 }' }).applyNow(input)).to.equal(undefined);
+    expect(new Transformer('{ "a": 1 }', { skipTransformation: true }).applyNow(input)).to.equal(input);
+    expect(new Transformer(undefined, {}).applyNow(input)).to.equal(input);
+    expect(() => new Transformer('{ "n": count + 1 }', {}).applyNow(message({ count: 'three' }))).to.throw(
+      ConnectorError,
+      'built-in mapping failed for record r-7: The left side of the "+" operator must evaluate to a number',
+    );
+    expect(() => new Transformer('missing', {}).applyNow(message({}))).to.throw(ConnectorError, 'built-in mapping produced nothing for record r-7');
+  });
 });

@@ -68,7 +68,10 @@ export async function pollOnce<Cfg extends Config, Raw>(
     applicationUid,
     granularityMs: spec.granularityMs,
     log: ctx.log,
-    toMessage: (raw, recordUid) => transformer.apply(oihMessage(raw, { recordUid, applicationUid })),
+    toMessage: (raw, recordUid) => {
+      const message = oihMessage(raw, { recordUid, applicationUid });
+      return transformer.applyNow(message) ?? transformer.apply(message);
+    },
     emitData: (message) => ctx.emitter.data(message),
     emitSnapshot: (s) => ctx.emitter.snapshot(s),
   });
