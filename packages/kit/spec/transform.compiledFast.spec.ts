@@ -97,6 +97,13 @@ describe('compiled JSONata evaluator: fast paths against jsonata (issue 14)', ()
     });
   }
 
+  it('looks names up as jsonata does: $ is the input, then the bindings, then the built-ins; := binds over them', async () => {
+    for (const expression of ['$b & $string(n)', '$exists($trim)', '$.s', '($b := 2; $b)', '$b := 3', '$exists($nothing)']) {
+      const report = await compareWithJsonata(expression, [{ data: INPUT }, { data: [INPUT] }], { trim: undefined, b: 1, $: 'x' });
+      expect(report.mismatches, `${expression}\n${report.mismatches.join('\n')}`).to.deep.equal([]);
+    }
+  });
+
   it('takes the text-test fast path only for one field or variable tested against itself or a text literal', () => {
     const fast = (expression: string): boolean => {
       const ast = jsonata(expression).ast() as AstNode;

@@ -48,9 +48,11 @@ export function compileMapping(expression: string): CompiledMapping {
     },
     evaluate(input, bindings = {}) {
       newEvaluation();
-      const root = new Frame(undefined, resolveBuiltin);
-      for (const name of Object.keys(bindings)) root.bind(name, bindings[name]);
-      root.bind('$', input);
+      // `$` is the input, then the bindings (a binding to undefined hides a built-in), then the built-ins; `:=` at the top binds over all of them.
+      const root = new Frame(undefined, (name) => {
+        if (name === '$') return input;
+        return Object.prototype.hasOwnProperty.call(bindings, name) ? bindings[name] : resolveBuiltin(name);
+      });
       let context = input;
       if (Array.isArray(input) && !isSequence(input)) {
         context = createSequence(input);
