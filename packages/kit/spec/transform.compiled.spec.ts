@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { compareWithJsonata } from '../src/testing/compiledEquivalence';
+import { expectAgreement } from '../src/testing/compiledEquivalence';
 import { compileMapping, EvaluationFailure, NeedsInterpreter, UnsupportedExpression } from '../src/transform/compiled';
 
 /** Issue 14: the compiled evaluator against jsonata itself, one semantic rule per row. */
@@ -196,13 +196,8 @@ const EXPRESSIONS = [
 ];
 
 describe('compiled JSONata evaluator against jsonata (issue 14)', () => {
-  for (const expression of EXPRESSIONS) {
-    it(`agrees on ${expression}`, async () => {
-      const report = await compareWithJsonata(expression, [{ data: INPUT }, { data: {} }, { data: [INPUT] }]);
-      expect(report.mismatches, report.mismatches.join('\n')).to.deep.equal([]);
-      expect(report.compared + report.handedOver).to.equal(3);
-    });
-  }
+  for (const expression of EXPRESSIONS)
+    it(`agrees on ${expression}`, () => expectAgreement(expression, [{ data: INPUT }, { data: {} }, { data: [INPUT] }]));
 
   it('errors carry JSONata code and message, naming the operator or function', () => {
     const fail = (expression: string): EvaluationFailure => {

@@ -71,6 +71,13 @@ export async function compareWithJsonata(
   return report;
 }
 
+/** One expression over the inputs: compiled and jsonata agree on every one (compared, or handed over to jsonata). */
+export async function expectAgreement(expression: string, inputs: MappingInput[], bindings: Record<string, unknown> = {}): Promise<void> {
+  const report = await compareWithJsonata(expression, inputs, bindings);
+  expect(report.mismatches, `${expression}\n${report.mismatches.join('\n')}`).to.deep.equal([]);
+  expect(report.compared + report.handedOver, `${expression}: records compared or handed over`).to.equal(inputs.length);
+}
+
 const AWKWARD: ((value: unknown) => unknown)[] = [
   () => undefined,
   () => null,
