@@ -120,24 +120,17 @@ describe('HttpClient: every request has deadlines (real sockets)', () => {
   });
 
   it('reads the step settings requestTimeoutSeconds, maxResponseMB and allowInsecureHttp, with defaults', () => {
-    expect(readHttpSettings({})).to.deep.equal({
-      limits: {
-        deadlineMs: 120_000,
-        connectTimeoutMs: 10_000,
-        idleTimeoutMs: 30_000,
-        maxResponseBytes: 50 * 1024 * 1024,
-        maxStreamBytes: 20 * 1024 * 1024 * 1024,
-      },
-      allowInsecureHttp: false,
+    // The connect and idle timeouts never exceed the deadline; streamed downloads keep their own cap.
+    const limits = (deadlineMs: number, connectTimeoutMs: number, idleTimeoutMs: number, responseMb: number) => ({
+      deadlineMs,
+      connectTimeoutMs,
+      idleTimeoutMs,
+      maxResponseBytes: responseMb * 1024 * 1024,
+      maxStreamBytes: 20 * 1024 * 1024 * 1024,
     });
+    expect(readHttpSettings({})).to.deep.equal({ limits: limits(120_000, 10_000, 30_000, 50), allowInsecureHttp: false });
     expect(readHttpSettings({ requestTimeoutSeconds: '5', maxResponseMB: 2, allowInsecureHttp: 'true' })).to.deep.equal({
-      limits: {
-        deadlineMs: 5000,
-        connectTimeoutMs: 5000,
-        idleTimeoutMs: 5000,
-        maxResponseBytes: 2 * 1024 * 1024,
-        maxStreamBytes: 20 * 1024 * 1024 * 1024,
-      },
+      limits: limits(5000, 5000, 5000, 2),
       allowInsecureHttp: true,
     });
     expect(() => readHttpSettings({ requestTimeoutSeconds: 0 })).to.throw(/requestTimeoutSeconds/);
