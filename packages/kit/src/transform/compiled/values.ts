@@ -4,6 +4,7 @@
  * same way); `keepSingleton` keeps a one-item sequence an array; `cons` marks an array constructor
  * that must not be flattened into a path; `outerWrapper` wraps an input document that is an array.
  */
+import { isJsonataFunction } from '../shape';
 import { EvaluationFailure } from './evaluationFailure';
 
 export type Sequence = unknown[] & { sequence?: boolean; keepSingleton?: boolean; cons?: boolean; outerWrapper?: boolean; tupleStream?: boolean };
@@ -21,9 +22,7 @@ export function isSequence(value: unknown): value is Sequence {
 /** A JSONata lambda, a built-in or a native JS function passed as a binding. */
 export function isFunction(value: unknown): boolean {
   if (typeof value === 'function') return true;
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as { _jsonata_function?: unknown; _jsonata_lambda?: unknown };
-  return v._jsonata_function === true || v._jsonata_lambda === true;
+  return typeof value === 'object' && value !== null && isJsonataFunction(value);
 }
 
 /** A number that is not NaN; an infinite one is an error (D1001), as in JSONata. */
