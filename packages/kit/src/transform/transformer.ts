@@ -142,10 +142,6 @@ async function evaluate(
   } catch (error) {
     throw evaluationError(error, what, recordId);
   }
-  return settleResult(result, what, recordId);
-}
-
-function settleResult(result: unknown, what: string, recordId?: string): unknown {
   if (result === undefined) throw nothingProduced(what, recordId);
   return toPlainJson(result);
 }
