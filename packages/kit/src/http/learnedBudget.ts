@@ -50,7 +50,7 @@ export class LearnedBudget {
 
   /** The windows this throttle keeps at `at`: the published ones cut to the share and to what it learned. */
   windows(at: number): RateWindow[] {
-    return shareWindows(this.published, this.share * (this.level?.value(at) ?? 1));
+    return shareWindows(this.published, this.share * this.part(at));
   }
 
   /** The part of the share in use at `at` (1 = all of it). */
